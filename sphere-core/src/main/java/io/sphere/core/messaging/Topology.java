@@ -1,0 +1,47 @@
+package io.sphere.core.messaging;
+
+import java.io.IOException;
+import java.util.Map;
+
+import com.rabbitmq.client.Channel;
+
+/**
+ * The exchanges and queues Sphere uses, all named with the installation's prefix so that several installations
+ * can share one broker (S12). Web and worker both declare them, with identical arguments, so either may start
+ * first and no message is published into a void.
+ */
+public record Topology(String instance) {
+
+    /** Messages that a consumer rejected land here through the dead-letter exchange, for a person to look at. */
+    public String deadLetterExchange() {
+        return instance + ".dead-letter";
+    }
+
+    public String requestLogExchange() {
+        return instance + ".request-log";
+    }
+
+    public String requestLogQueue() {
+        return instance + ".request-log";
+    }
+
+    public String requestLogDeadQueue() {
+        return instance + ".request-log.dead";
+    }
+
+    public void declareRequestLog(Channel channel) throws IOException {
+        channel.exchangeDeclare(deadLetterExchange(), "direct", true);
+        channel.queueDeclare(requestLogDeadQueue(), true, false, false, Map.of());
+        channel.queueBind(requestLogDeadQueue(), deadLetterExchange(), requestLogQueue());
+
+        channel.exchangeDeclare(requestLogExchange(), "direct", true);
+        channel.queueDeclare(requestLogQueue(), true, false, false,
+                Map.of("x-dead-letter-exchange", deadLetterExchange()));
+        channel.queueBind(requestLogQueue(), requestLogExchange(), requestLogQueue());
+    }
+
+    /** Routing key of request-log messages: the queue's own name. */
+    public String requestLogRoutingKey() {
+        return requestLogQueue();
+    }
+}

@@ -1,0 +1,57 @@
+package io.sphere.core.requestlog;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** JSON on the wire for {@link RequestLogEntry}; decoding checks everything the table needs. */
+public final class RequestLogCodec {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private RequestLogCodec() {
+    }
+
+    public static byte[] encode(RequestLogEntry entry) {
+        try {
+            return JSON.writeValueAsBytes(entry);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot encode request-log entry " + entry.requestId(), e);
+        }
+    }
+
+    /** @throws MalformedEntryException when the body is not a complete entry of a known schema */
+    public static RequestLogEntry decode(byte[] body) {
+        RequestLogEntry e;
+        try {
+            e = JSON.readValue(body, RequestLogEntry.class);
+        } catch (IOException ex) {
+            throw new MalformedEntryException("not a request-log entry: " + firstLine(ex.getMessage()));
+        }
+        if (e == null || e.schema() != RequestLogEntry.SCHEMA) {
+            throw new MalformedEntryException("unknown schema " + (e == null ? "null" : e.schema()));
+        }
+        if (e.requestId() == null || e.loggedAt() == null || e.method() == null || e.path() == null) {
+            throw new MalformedEntryException("requestId, loggedAt, method and path are required");
+        }
+        if (e.status() < 100 || e.status() > 599 || e.durationMicros() < 0 || e.responseBytes() < 0) {
+            throw new MalformedEntryException("status, duration or size out of range");
+        }
+        return e;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+    }
+
+    public static final class MalformedEntryException extends RuntimeException {
+        public MalformedEntryException(String message) {
+            super(message);
+        }
+    }
+}

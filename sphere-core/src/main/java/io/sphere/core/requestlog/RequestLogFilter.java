@@ -1,0 +1,17 @@
+package io.sphere.core.requestlog;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the request-log page asks for: any combination of user e-mail, path prefix, status class (2 for 2xx …) and
+ * a half-open time range [from, to).
+ */
+public record RequestLogFilter(Optional<String> userEmail, Optional<String> pathPrefix, Optional<Integer> statusClass,
+        Optional<Instant> from, Optional<Instant> to) {
+
+    public static RequestLogFilter none() {
+        return new RequestLogFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+}

@@ -1,0 +1,16 @@
+package io.sphere.core.section;
+
+/** The parts of Sphere a person can open from the top bar. */
+public enum Section {
+    HOME("/"), REQUEST_LOG("/request-log");
+
+    private final String path;
+
+    Section(String path) {
+        this.path = path;
+    }
+
+    public String path() {
+        return path;
+    }
+}

@@ -1,0 +1,100 @@
+package io.sphere.core.user;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.sphere.core.error.ErrorCode;
+import io.sphere.core.error.SphereException;
+
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+    public static final Set<String> LOCALES = Set.of("en", "ru");
+
+    public enum SuperuserOutcome {
+        CREATED, PASSWORD_UPDATED
+    }
+
+    private final UserRepository users;
+    private final Clock clock;
+
+    UserService(UserRepository users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a superuser with full access to every section (S3). An existing account is refused unless
+     * {@code updatePassword}, which then sets its password and makes it an active superuser.
+     */
+    public SuperuserOutcome createSuperuser(String rawEmail, String password, boolean updatePassword) {
+        if (!EmailAddress.isValid(rawEmail)) {
+            throw new SphereException(ErrorCode.EMAIL_INVALID, "email", Map.of("email", String.valueOf(rawEmail)));
+        }
+        String email = EmailAddress.normalize(rawEmail);
+        Optional<User> existing = users.findByEmail(email);
+        if (existing.isPresent() && !updatePassword) {
+            throw new SphereException(ErrorCode.USER_EXISTS, "email", Map.of("email", email));
+        }
+        PasswordPolicy.check(email, password);
+        String hash = BcryptUtil.bcryptHash(password);
+        Instant now = clock.instant();
+        if (existing.isPresent()) {
+            User user = existing.get();
+            user.changePassword(hash, now);
+            user.grantSuperuser(now);
+            return SuperuserOutcome.PASSWORD_UPDATED;
+        }
+        users.persist(User.register(email, displayNameFor(email), hash, true, now));
+        return SuperuserOutcome.CREATED;
+    }
+
+    /** Creates an ordinary, active user; administrators' pages build on this. */
+    public UserView createUser(String rawEmail, String displayName, String password) {
+        if (!EmailAddress.isValid(rawEmail)) {
+            throw new SphereException(ErrorCode.EMAIL_INVALID, "email", Map.of("email", String.valueOf(rawEmail)));
+        }
+        String email = EmailAddress.normalize(rawEmail);
+        if (users.findByEmail(email).isPresent()) {
+            throw new SphereException(ErrorCode.USER_EXISTS, "email", Map.of("email", email));
+        }
+        PasswordPolicy.check(email, password);
+        String name = displayName == null || displayName.isBlank() ? displayNameFor(email) : displayName.strip();
+        User user = User.register(email, name, BcryptUtil.bcryptHash(password), false, clock.instant());
+        users.persist(user);
+        return user.view();
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Optional<UserView> find(long id) {
+        return users.findByIdOptional(id).map(User::view);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Optional<UserView> findByEmail(String email) {
+        return users.findByEmail(email).map(User::view);
+    }
+
+    /** The person's language for every page; {@code null} goes back to the browser's choice. */
+    public void chooseLocale(long userId, String locale) {
+        if (locale != null && !LOCALES.contains(locale)) {
+            throw new SphereException(ErrorCode.LOCALE_UNSUPPORTED, "locale", Map.of("locale", locale));
+        }
+        User user = users.findByIdOptional(userId)
+                .orElseThrow(() -> new SphereException(ErrorCode.USER_NOT_FOUND));
+        user.chooseLocale(locale, clock.instant());
+    }
+
+    private static String displayNameFor(String email) {
+        return email.substring(0, email.indexOf('@'));
+    }
+}
