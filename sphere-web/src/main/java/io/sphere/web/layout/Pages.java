@@ -1,0 +1,95 @@
+package io.sphere.web.layout;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import io.quarkus.qute.TemplateInstance;
+import io.sphere.core.section.Section;
+import io.sphere.core.section.SectionService;
+import io.sphere.core.security.Actor;
+import io.sphere.core.security.SessionPrincipal;
+import io.sphere.web.i18n.Locales;
+import io.sphere.web.i18n.Msg;
+import io.sphere.web.security.CurrentUser;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/** Per request: the page language, the messages in it, and the layout data every template receives. */
+@RequestScoped
+public class Pages {
+
+    private final CurrentUser currentUser;
+    private final SectionService sections;
+    private final HttpServerRequest request;
+    private final RoutingContext routing;
+    private Locale locale;
+
+    Pages(CurrentUser currentUser, SectionService sections, HttpServerRequest request, RoutingContext routing) {
+        this.currentUser = currentUser;
+        this.sections = sections;
+        this.request = request;
+        this.routing = routing;
+    }
+
+    public Locale locale() {
+        if (locale == null) {
+            Cookie cookie = request.getCookie(Locales.COOKIE);
+            locale = Locales.resolve(currentUser.principal(), cookie == null ? null : cookie.getValue(),
+                    request.getHeader("Accept-Language"));
+        }
+        return locale;
+    }
+
+    public Msg msg() {
+        return Locales.messages(locale());
+    }
+
+    public Chrome chrome() {
+        String path = request.path();
+        return currentUser.principal().map(p -> signedIn(p, path))
+                .orElseGet(
+                        () -> new Chrome(locale().getLanguage(), false, null, null, List.of(), path, hasCsrfToken()));
+    }
+
+    /** Renders in the page language. */
+    public TemplateInstance localized(TemplateInstance template) {
+        return template.setLocale(locale());
+    }
+
+    private Chrome signedIn(SessionPrincipal p, String path) {
+        Msg msg = msg();
+        List<Chrome.NavItem> nav = sections.visibleTo(Actor.of(p)).stream()
+                .map(s -> new Chrome.NavItem(navId(s), label(msg, s), s.path(), isActive(s, path))).toList();
+        return new Chrome(locale().getLanguage(), true, p.displayName(), p.email(), nav, path, hasCsrfToken());
+    }
+
+    /** The key under which quarkus-rest-csrf keeps the token of this request. */
+    private boolean hasCsrfToken() {
+        return routing.get("csrf_token") != null;
+    }
+
+    public static String label(Msg msg, Section s) {
+        return switch (s) {
+            case HOME -> msg.nav_home();
+            case REQUEST_LOG -> msg.nav_request_log();
+        };
+    }
+
+    public static String description(Msg msg, Section s) {
+        return switch (s) {
+            case HOME -> msg.section_home_desc();
+            case REQUEST_LOG -> msg.section_request_log_desc();
+        };
+    }
+
+    public static String navId(Section s) {
+        return "nav-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static boolean isActive(Section s, String path) {
+        return s == Section.HOME ? "/".equals(path) : path.startsWith(s.path());
+    }
+}
