@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /** Writes request-log entries in batches, idempotently: an entry delivered twice is stored once. */
 @ApplicationScoped
 @Transactional
@@ -43,8 +45,8 @@ public class RequestLogStore {
         if (entries.isEmpty()) {
             return 0;
         }
+        ensurePartitions(entries);
         try (Connection c = dataSource.getConnection()) {
-            ensurePartitions(c, entries);
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (RequestLogEntry e : entries) {
                     ps.setObject(1, e.requestId());
@@ -76,8 +78,11 @@ public class RequestLogStore {
         }
     }
 
-    /** Entries may come from a spool that outlived a month boundary; their partition must exist first. */
-    private void ensurePartitions(Connection c, List<RequestLogEntry> entries) throws SQLException {
+    /**
+     * Entries may come from a spool that outlived a month boundary; their partition must exist first. It is created
+     * in a transaction of its own, so a batch that fails later cannot roll it back behind the cache's back.
+     */
+    private void ensurePartitions(List<RequestLogEntry> entries) {
         Set<YearMonth> months = new TreeSet<>();
         for (RequestLogEntry e : entries) {
             YearMonth m = YearMonth.from(e.loggedAt().atOffset(ZoneOffset.UTC));
@@ -85,13 +90,26 @@ public class RequestLogStore {
                 months.add(m);
             }
         }
-        for (YearMonth m : months) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT sphere_ensure_request_log_partitions(?, 1)")) {
-                ps.setDate(1, Date.valueOf(LocalDate.of(m.getYear(), m.getMonth(), 1)));
-                ps.execute();
-            }
-            knownPartitions.add(m);
+        if (months.isEmpty()) {
+            return;
         }
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("SELECT sphere_ensure_request_log_partitions(?, 1)")) {
+                for (YearMonth m : months) {
+                    ps.setDate(1, Date.valueOf(LocalDate.of(m.getYear(), m.getMonth(), 1)));
+                    ps.execute();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot create request-log partitions for " + months, e);
+            }
+        });
+        knownPartitions.addAll(months);
+    }
+
+    /** Retention drops whole partitions; the cache must forget them so that a late entry recreates its month. */
+    public void forgetPartitions() {
+        knownPartitions.clear();
     }
 
     /** Creates this month's and the next months' partitions ahead of need. */

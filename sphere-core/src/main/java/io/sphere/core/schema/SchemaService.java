@@ -22,12 +22,13 @@ public class SchemaService {
     }
 
     public SchemaState state() {
-        MigrationInfo[] all = flyway.info().all();
+        var info = flyway.info();
+        MigrationInfo[] all = info.all();
         List<String> pending = Arrays.stream(all).filter(m -> m.getState() == MigrationState.PENDING)
                 .map(SchemaService::describe).toList();
         List<String> future = Arrays.stream(all).filter(m -> m.getState().name().startsWith("FUTURE"))
                 .map(SchemaService::describe).toList();
-        MigrationInfo current = flyway.info().current();
+        MigrationInfo current = info.current();
         String codeVersion = Arrays.stream(all).filter(m -> m.getVersion() != null && !m.getState().name()
                 .startsWith("FUTURE")).reduce((a, b) -> b).map(m -> m.getVersion().getVersion()).orElse("none");
         return new SchemaState(Optional.ofNullable(current).map(m -> m.getVersion().getVersion()), codeVersion,
