@@ -71,7 +71,9 @@ public final class WebClient {
     }
 
     private RequestSpecification spec() {
-        return given().redirects().follow(false).cookies(cookies).header("Accept-Language", acceptLanguage);
+        // paths are passed as a browser would send them, already encoded: no second round of encoding
+        return given().urlEncodingEnabled(false).redirects().follow(false).cookies(cookies).header("Accept-Language",
+                acceptLanguage);
     }
 
     private void remember(Response r) {
