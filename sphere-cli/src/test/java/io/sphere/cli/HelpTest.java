@@ -1,0 +1,59 @@
+package io.sphere.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.main.Launch;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+@QuarkusMainTest
+class HelpTest {
+
+    @AfterEach
+    void backToEnglish() {
+        System.clearProperty(Messages.LANG_PROPERTY);
+    }
+
+    @Test
+    @Launch(value = {}, exitCode = 0)
+    void bareRunListsEveryCommandWithItsDescription(LaunchResult result) {
+        assertListsEveryCommand(result.getOutput());
+        assertThat(result.getErrorOutput()).isEmpty();
+    }
+
+    @Test
+    @Launch(value = "--help", exitCode = 0)
+    void helpOptionListsEveryCommandWithItsDescription(LaunchResult result) {
+        assertListsEveryCommand(result.getOutput());
+        assertThat(result.getOutput()).contains("--verbose", "Print the full stack trace");
+    }
+
+    @Test
+    void helpIsInRussianWhenTheLanguageIsRussian(QuarkusMainLauncher launcher) {
+        System.setProperty(Messages.LANG_PROPERTY, "ru_RU.UTF-8");
+
+        LaunchResult result = launcher.launch("--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).contains("Использование:", "Команды:", "migrate",
+                "Применить ожидающие миграции базы данных", "create-superuser", "Создать суперпользователя", "status",
+                "Проверить базу данных");
+    }
+
+    @Test
+    @Launch(value = "frobnicate", exitCode = 2)
+    void unknownCommandIsAUsageError(LaunchResult result) {
+        assertThat(result.getErrorOutput()).contains("frobnicate");
+    }
+
+    private static void assertListsEveryCommand(String output) {
+        assertThat(output).contains("Usage: sphere-cli", "Commands:",
+                "migrate", "Apply the pending database migrations",
+                "create-superuser", "Create a superuser",
+                "status", "Check the database, the schema version");
+    }
+}
