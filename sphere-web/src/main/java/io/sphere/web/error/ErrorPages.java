@@ -85,6 +85,18 @@ public class ErrorPages {
         return unexpected(e);
     }
 
+    /** A forged or mangled CSRF token makes the CSRF filter throw; for the person it is an expired form. */
+    @ServerExceptionMapper
+    public Response malformed(IllegalArgumentException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("io.quarkus.csrf.")) {
+                Msg msg = pages.msg();
+                return answer(400, msg.error_title(), msg.error_csrf());
+            }
+        }
+        return unexpected(e);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String requestId = String.valueOf(routing.<String>get(RequestRecorder.REQUEST_ID));

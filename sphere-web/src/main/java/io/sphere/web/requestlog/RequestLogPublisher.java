@@ -265,7 +265,7 @@ public class RequestLogPublisher {
         }
         connection = null;
         channel = null;
-        if (was) {
+        if (was && running) {
             LOG.warnf("Request-log publisher lost the broker at %s; retrying with back-off", broker.describe());
             nextAttemptAt = System.currentTimeMillis() + reconnectDelayMillis;
         }

@@ -91,6 +91,16 @@ class LoginPageTest {
     }
 
     @Test
+    void mangledCsrfTokenIsAnExpiredFormNotAnError() {
+        WebClient browser = new WebClient();
+        browser.get("/login");
+        Response r = browser.postRaw("/login", Map.of("email", TestUsers.ADMIN, "password", TestUsers.PASSWORD,
+                "csrf-token", "not\nbase64!"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.asString()).contains("The form has expired").doesNotContain("Exception");
+    }
+
+    @Test
     void logoutWithoutCsrfTokenIsRejectedAndKeepsTheSession() {
         WebClient browser = new WebClient().loggedInAs(TestUsers.ADMIN, TestUsers.PASSWORD);
         assertThat(browser.postRaw("/logout", Map.of()).statusCode()).isEqualTo(400);
