@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  * S3. The password never comes from argv, where {@code ps} and shell history would show it to other users: it is
  * typed at a prompt, piped in, or named by an environment variable for automation.
  */
-@Command(name = "create-superuser", mixinStandardHelpOptions = true, description = "Create a superuser, or with --update-password set a new password for an existing account.")
+@Command(name = "create-superuser", mixinStandardHelpOptions = true,
+        description = "Create a superuser, or with --update-password set a new password for an existing account.")
 class CreateSuperuserCommand implements Callable<Integer> {
 
     private final UserService users;
@@ -38,13 +39,15 @@ class CreateSuperuserCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EMAIL", descriptionKey = "email", description = "E-mail address the superuser logs in with.")
+    @Parameters(index = "0", paramLabel = "EMAIL", descriptionKey = "email",
+            description = "E-mail address the superuser logs in with.")
     String email;
 
     @ArgGroup(exclusive = true)
     PasswordOrigin origin;
 
-    @Option(names = "--update-password", descriptionKey = "update-password", description = "If the account exists, set its password and make it an active superuser.")
+    @Option(names = "--update-password", descriptionKey = "update-password",
+            description = "If the account exists, set its password and make it an active superuser.")
     boolean updatePassword;
 
     CreateSuperuserCommand(UserService users, Messages messages) {
@@ -53,10 +56,12 @@ class CreateSuperuserCommand implements Callable<Integer> {
     }
 
     static final class PasswordOrigin {
-        @Option(names = "--password-stdin", descriptionKey = "password-stdin", description = "Read the password from the first line of standard input.")
+        @Option(names = "--password-stdin", descriptionKey = "password-stdin",
+                description = "Read the password from the first line of standard input.")
         boolean stdin;
 
-        @Option(names = "--password-env", paramLabel = "NAME", descriptionKey = "password-env", description = "Read the password from the environment variable NAME.")
+        @Option(names = "--password-env", paramLabel = "NAME", descriptionKey = "password-env",
+                description = "Read the password from the environment variable NAME.")
         String env;
     }
 

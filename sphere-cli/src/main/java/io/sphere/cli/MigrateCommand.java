@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** S2: the only way the production schema changes. */
-@Command(name = "migrate", mixinStandardHelpOptions = true, description = "Apply the pending database migrations and list what was applied.")
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Apply the pending database migrations and list what was applied.")
 class MigrateCommand implements Callable<Integer> {
 
     private final SchemaService schema;

@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
  * {@code io/sphere/cli/messages*.properties} in the language of the environment.
  */
 @TopCommand
-@Command(name = "sphere-cli", mixinStandardHelpOptions = true, versionProvider = SphereCli.Version.class, subcommands = {
-        MigrateCommand.class, CreateSuperuserCommand.class,
-        StatusCommand.class}, description = "Operator commands for a Sphere installation.")
+@Command(name = "sphere-cli", mixinStandardHelpOptions = true, versionProvider = SphereCli.Version.class,
+        subcommands = {
+                MigrateCommand.class, CreateSuperuserCommand.class,
+                StatusCommand.class},
+        description = "Operator commands for a Sphere installation.")
 class SphereCli implements Runnable {
 
     @Spec
@@ -28,7 +30,8 @@ class SphereCli implements Runnable {
      * Inherited so that it works before or after the subcommand's name. {@link ErrorReporter} reads it from the
      * parse result rather than from this field, which is why the field itself is never read.
      */
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, descriptionKey = "verbose", description = "Print the full stack trace when a command fails.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, descriptionKey = "verbose",
+            description = "Print the full stack trace when a command fails.")
     boolean verbose;
 
     /** A bare run is how an operator discovers the commands, so it is not an error. */

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  * What an operator (or a monitoring script) checks first: every line starts with {@code OK} or {@code FAIL} in
  * every language so that it can be grepped, and the exit code says whether Sphere can run.
  */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Check the database, the schema version and the message broker.")
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Check the database, the schema version and the message broker.")
 class StatusCommand implements Callable<Integer> {
 
     private final AgroalDataSource dataSource;

@@ -21,7 +21,8 @@ public class UserService {
     public static final Set<String> LOCALES = Set.of("en", "ru");
 
     public enum SuperuserOutcome {
-        CREATED, PASSWORD_UPDATED
+        CREATED,
+        PASSWORD_UPDATED
     }
 
     private final UserRepository users;

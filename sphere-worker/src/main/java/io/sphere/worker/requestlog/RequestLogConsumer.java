@@ -46,7 +46,12 @@ final class RequestLogConsumer {
     private static final Logger LOG = Logger.getLogger(RequestLogConsumer.class);
 
     enum State {
-        STARTING, CONSUMING, BROKER_UNAVAILABLE, DATABASE_UNAVAILABLE, STOPPING, STOPPED
+        STARTING,
+        CONSUMING,
+        BROKER_UNAVAILABLE,
+        DATABASE_UNAVAILABLE,
+        STOPPING,
+        STOPPED
     }
 
     record Status(State state, String reason) {
