@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
+import io.sphere.core.error.ErrorMessages;
 import io.sphere.core.error.SphereException;
 
 import picocli.CommandLine;
@@ -42,7 +43,12 @@ class ErrorReporter implements IExecutionExceptionHandler {
             return messages.get(failure.key(), failure.args());
         }
         if (e instanceof SphereException refusal) {
-            return messages.get("error." + refusal.code().key(), refusal.args());
+            // the CLI words a few refusals for the command line (e.g. naming --update-password); the rest read as
+            // they do on the pages, from core
+            String cliKey = "error." + refusal.code().key();
+            return messages.bundle().containsKey(cliKey)
+                    ? messages.get(cliKey, refusal.args())
+                    : ErrorMessages.of(refusal, messages.locale());
         }
         return messages.get("error.unexpected", Map.of("reason", reason(e)));
     }

@@ -22,12 +22,14 @@ class Messages {
     static final String LANG_PROPERTY = "sphere.cli.lang";
 
     private final ResourceBundle bundle;
+    private final Locale locale;
 
     Messages() {
         this(chooseLocale(System.getProperty(LANG_PROPERTY), System::getenv));
     }
 
     Messages(Locale locale) {
+        this.locale = locale;
         // Without the no-fallback control an English run on a JVM whose default locale is Russian would get Russian.
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -43,6 +45,10 @@ class Messages {
         return value != null && value.strip().toLowerCase(Locale.ROOT).startsWith("ru")
                 ? Locale.forLanguageTag("ru")
                 : Locale.ROOT;
+    }
+
+    Locale locale() {
+        return locale;
     }
 
     ResourceBundle bundle() {

@@ -17,11 +17,20 @@ class MessagesTest {
     private final ResourceBundle russian = new Messages(Locale.forLanguageTag("ru")).bundle();
 
     @Test
-    void everyErrorCodeHasAMessageInBothLanguages() {
+    void errorCodesWordedForTheCommandLineAreWordedInBothLanguages() {
         for (ErrorCode code : ErrorCode.values()) {
-            assertThat(english.containsKey("error." + code.key())).as("English for %s", code).isTrue();
-            assertThat(russian.containsKey("error." + code.key())).as("Russian for %s", code).isTrue();
+            assertThat(english.containsKey("error." + code.key())).as("%s in both or neither", code)
+                    .isEqualTo(russian.containsKey("error." + code.key()));
         }
+    }
+
+    @Test
+    void otherErrorCodesReadAsOnThePagesInThePersonsLanguage() {
+        ErrorReporter english = new ErrorReporter(new Messages(Locale.ROOT));
+        ErrorReporter russian = new ErrorReporter(new Messages(Locale.forLanguageTag("ru")));
+        var refusal = new io.sphere.core.error.SphereException(ErrorCode.CARD_TYPE_NOT_FOUND);
+        assertThat(english.describe(refusal)).isEqualTo("Card type not found.");
+        assertThat(russian.describe(refusal)).isEqualTo("Тип карточек не найден.");
     }
 
     @Test

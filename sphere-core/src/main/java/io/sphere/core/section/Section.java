@@ -1,8 +1,12 @@
 package io.sphere.core.section;
 
-/** The parts of Sphere a person can open from the top bar. */
+/**
+ * The parts of Sphere a person can open from the top bar. Cards and administration join when their pages exist, so
+ * that the top bar never links to a page that is not there.
+ */
 public enum Section {
-    HOME("/"), REQUEST_LOG("/request-log");
+    HOME("/"),
+    REQUEST_LOG("/request-log");
 
     private final String path;
 

@@ -104,6 +104,23 @@ public class User {
         this.updatedAt = now;
     }
 
+    void deactivate(Instant now) {
+        this.active = false;
+        this.updatedAt = now;
+    }
+
+    void activate(Instant now) {
+        this.active = true;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+        this.updatedAt = now;
+    }
+
+    void rename(String displayName, Instant now) {
+        this.displayName = displayName;
+        this.updatedAt = now;
+    }
+
     Instant lockedUntil() {
         return lockedUntil;
     }
@@ -145,6 +162,10 @@ public class User {
 
     boolean isSuperuser() {
         return superuser;
+    }
+
+    UserRef ref() {
+        return new UserRef(id, email, displayName);
     }
 
     UserView view() {

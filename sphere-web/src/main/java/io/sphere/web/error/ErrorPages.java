@@ -52,7 +52,7 @@ public class ErrorPages {
         if (e.code() == ErrorCode.ACCESS_DENIED) {
             return answer(403, msg.error_forbidden_title(), msg.error_forbidden());
         }
-        return answer(e.code().httpStatus(), msg.error_title(), Messages.of(msg, e));
+        return answer(e.code().httpStatus(), msg.error_title(), Messages.of(pages.locale(), e));
     }
 
     @ServerExceptionMapper

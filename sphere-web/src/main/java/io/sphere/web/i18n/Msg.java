@@ -165,34 +165,4 @@ public interface Msg {
 
     @Message("Back to the start page")
     String error_back_home();
-
-    @Message("Please enter a valid e-mail address.")
-    String err_email_invalid();
-
-    @Message("A user with this e-mail already exists.")
-    String err_user_exists();
-
-    @Message("No such user.")
-    String err_user_not_found();
-
-    @Message("The password must have at least {min} characters.")
-    String err_password_too_short(Object min);
-
-    @Message("The password may have at most {max} bytes.")
-    String err_password_too_long(Object max);
-
-    @Message("This password is too common; choose one that is hard to guess.")
-    String err_password_common();
-
-    @Message("The password must not contain your e-mail name.")
-    String err_password_contains_email();
-
-    @Message("This language is not supported.")
-    String err_locale_unsupported();
-
-    @Message("You may not do this.")
-    String err_access_denied();
-
-    @Message("This filter value is not valid.")
-    String err_filter_invalid();
 }

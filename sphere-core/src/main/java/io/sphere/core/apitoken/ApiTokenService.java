@@ -1,0 +1,112 @@
+package io.sphere.core.apitoken;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+import io.sphere.core.error.ErrorCode;
+import io.sphere.core.error.SphereException;
+import io.sphere.core.security.Actor;
+import io.sphere.core.security.SessionConfig;
+import io.sphere.core.security.SessionPrincipal;
+import io.sphere.core.user.LoginAccounts;
+
+/**
+ * Personal API tokens: {@code sph_} and 32 random bytes in base64url. Only their HMAC-SHA256 under
+ * {@code sphere.session.key} is stored, as for sessions, so a copy of the database gives no usable token.
+ */
+@ApplicationScoped
+@Transactional
+public class ApiTokenService {
+
+    public static final String PREFIX = "sph_";
+    public static final int MAX_NAME = 100;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiTokenRepository tokens;
+    private final LoginAccounts accounts;
+    private final SessionConfig config;
+    private final Clock clock;
+
+    ApiTokenService(ApiTokenRepository tokens, LoginAccounts accounts, SessionConfig config, Clock clock) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public CreatedApiToken create(Actor actor, String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > MAX_NAME) {
+            throw new SphereException(ErrorCode.API_TOKEN_NAME_INVALID, "name", Map.of("max", MAX_NAME));
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ApiToken t = ApiToken.issue(actor.userId(), clean, hash(token), now());
+        tokens.persist(t);
+        return new CreatedApiToken(t.view(), token);
+    }
+
+    /** The actor's own tokens, newest first, revoked ones included. */
+    public List<ApiTokenView> list(Actor actor) {
+        return tokens.list("userId", Sort.by("createdAt").descending().and("id").descending(), actor.userId())
+                .stream().map(ApiToken::view).toList();
+    }
+
+    /** Revokes one of the actor's tokens (the superuser may revoke anyone's); someone else's is not found. */
+    public ApiTokenView revoke(Actor actor, long tokenId) {
+        ApiToken t = tokens.findByIdOptional(tokenId).filter(x -> actor.superuser() || x.userId() == actor.userId())
+                .orElseThrow(() -> new SphereException(ErrorCode.API_TOKEN_NOT_FOUND));
+        t.revoke(now());
+        return t.view();
+    }
+
+    /** The person behind a token, if it is not revoked and the account is still active. */
+    public Optional<SessionPrincipal> resolve(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        Optional<ApiToken> found = tokens.findByHash(hash(token)).filter(t -> !t.isRevoked());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LoginAccounts.Account> account = accounts.byId(found.get().userId())
+                .filter(LoginAccounts.Account::active);
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        found.get().use(now());
+        return Optional.of(account.get().principal());
+    }
+
+    private byte[] hash(String token) {
+        String key = config.key().filter(k -> !k.isBlank())
+                .orElseThrow(() -> new IllegalStateException("sphere.session.key is not set"));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(token.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

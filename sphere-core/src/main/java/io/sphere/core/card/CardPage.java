@@ -1,0 +1,8 @@
+package io.sphere.core.card;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One page of a card list, the number of cards matching the filter that the actor may see, the next cursor. */
+public record CardPage(List<CardSummary> items, long total, Optional<String> nextCursor) {
+}

@@ -1,0 +1,499 @@
+package io.sphere.core.card;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongPredicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.panache.common.Sort;
+import io.sphere.core.cardtype.CardTypeDefinition;
+import io.sphere.core.cardtype.CardTypeService;
+import io.sphere.core.cardtype.CardTypeView;
+import io.sphere.core.cardtype.FieldDefinition;
+import io.sphere.core.cardtype.FieldKind;
+import io.sphere.core.cardtype.FieldValues;
+import io.sphere.core.cardtype.StageDefinition;
+import io.sphere.core.cardtype.TransitionDefinition;
+import io.sphere.core.error.ErrorCode;
+import io.sphere.core.error.SphereException;
+import io.sphere.core.error.ValidationException;
+import io.sphere.core.error.ValidationException.FieldError;
+import io.sphere.core.group.GroupService;
+import io.sphere.core.group.GroupView;
+import io.sphere.core.permission.Action;
+import io.sphere.core.permission.PermissionService;
+import io.sphere.core.security.Actor;
+import io.sphere.core.user.UserDirectory;
+import io.sphere.core.user.UserRef;
+import io.sphere.core.user.UserView;
+
+/**
+ * Everything people do with one card. Permissions are checked here for pages, API and CLI alike; a card the actor
+ * may not view answers {@link ErrorCode#CARD_NOT_FOUND}, exactly like a card that does not exist.
+ * <p>
+ * Reads run in a transaction too, not {@code SUPPORTS}: outside one, Hibernate serves them from the request-scoped
+ * session, which may still hold an entity loaded before a write made earlier in the same request (S14: never a
+ * stale card or permission).
+ */
+@ApplicationScoped
+@Transactional
+public class CardService {
+
+    public static final int MAX_TITLE = 300;
+    public static final int MAX_COMMENT = 10_000;
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CardRepository cards;
+    private final CardWatcherRepository watchers;
+    private final CardCommentRepository comments;
+    private final CardTypeService types;
+    private final PermissionService permissions;
+    private final GroupService groups;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    CardService(CardRepository cards, CardWatcherRepository watchers, CardCommentRepository comments,
+            CardTypeService types, PermissionService permissions, GroupService groups, UserDirectory users,
+            Clock clock) {
+        this.cards = cards;
+        this.watchers = watchers;
+        this.comments = comments;
+        this.types = types;
+        this.permissions = permissions;
+        this.groups = groups;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Needs CREATE on the type. Every problem of the input is reported at once in a {@link ValidationException}. */
+    public CardView create(Actor actor, String typeKey, CardInput input) {
+        CardTypeView type = types.findByKey(typeKey).orElseThrow(() -> new SphereException(
+                ErrorCode.CARD_TYPE_NOT_FOUND));
+        if (!permissions.can(actor, type.id(), Action.CREATE)) {
+            if (permissions.actions(actor, type.id()).isEmpty()) {
+                throw new SphereException(ErrorCode.CARD_TYPE_NOT_FOUND);
+            }
+            throw denied(Action.CREATE);
+        }
+        CardTypeDefinition def = type.definition();
+        List<FieldError> errors = new ArrayList<>();
+        String title = title(input.title(), errors);
+        ObjectNode values = values(def, JSON.createObjectNode(), input.values(), true, errors);
+        checkGroup(input.candidateGroupId(), errors);
+        if (input.assigneeId() != null) {
+            assigneeProblem(type.id(), input.assigneeId())
+                    .ifPresent(code -> errors.add(new FieldError("assigneeId", code, Map.of())));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(ErrorCode.VALIDATION_FAILED, errors);
+        }
+        Instant now = now();
+        long number = types.allocateNumber(type.id());
+        StageDefinition initial = def.initialStage();
+        Card card = Card.open(type.id(), number, type.key() + "-" + number, initial.key(), initial.isFinal(),
+                actor.userId(), now);
+        card.edit(title, write(values), priorityOf(input), micros(input.dueAt()), input.candidateGroupId(),
+                actor.userId(), now);
+        if (input.assigneeId() != null) {
+            card.assign(input.assigneeId(), actor.userId(), now);
+        }
+        cards.persist(card);
+        watchers.persist(CardWatcher.start(card.id(), actor.userId(), now));
+        index(card, def);
+        return view(card, type, actor);
+    }
+
+    public CardView get(Actor actor, String key) {
+        Loaded l = load(actor, key, false);
+        return view(l.card, l.type, actor);
+    }
+
+    /**
+     * Needs EDIT. A stale {@code expectedVersion} throws {@link CardConflictException} with the card as it is now.
+     */
+    public CardView update(Actor actor, String key, long expectedVersion, CardInput input) {
+        Loaded l = load(actor, key, true);
+        require(actor, l, Action.EDIT);
+        checkVersion(actor, l, expectedVersion);
+        CardTypeDefinition def = l.type.definition();
+        List<FieldError> errors = new ArrayList<>();
+        String title = title(input.title(), errors);
+        ObjectNode values = values(def, read(l.card.fieldValues()), input.values(), false, errors);
+        checkGroup(input.candidateGroupId(), errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(ErrorCode.VALIDATION_FAILED, errors);
+        }
+        l.card.edit(title, write(values), priorityOf(input), micros(input.dueAt()), input.candidateGroupId(),
+                actor.userId(), now());
+        index(l.card, def);
+        return flushedView(l, actor);
+    }
+
+    /**
+     * Fires a transition. Refusals, in the order checked: no TRANSITION permission ({@code ACCESS_DENIED}), stale
+     * version (conflict), unknown transition, card not in the transition's from-stage, actor not in an allowed
+     * group, fields the transition requires still empty (a {@link ValidationException} naming each).
+     */
+    public CardView transition(Actor actor, String key, long expectedVersion, String transitionKey) {
+        Loaded l = load(actor, key, true);
+        require(actor, l, Action.TRANSITION);
+        checkVersion(actor, l, expectedVersion);
+        CardTypeDefinition def = l.type.definition();
+        TransitionDefinition t = def.transition(transitionKey)
+                .orElseThrow(() -> new SphereException(ErrorCode.TRANSITION_UNKNOWN, "transition",
+                        Map.of("transition", String.valueOf(transitionKey))));
+        if (!t.from().equals(l.card.stage())) {
+            throw new SphereException(ErrorCode.TRANSITION_WRONG_STAGE, "transition",
+                    Map.of("transition", t.label(), "stage", stageName(def, l.card.stage()), "from",
+                            stageName(def, t.from())));
+        }
+        if (!mayFire(actor, t, groups.groupsOf(actor.userId()))) {
+            throw new SphereException(ErrorCode.TRANSITION_GROUP_DENIED, "transition",
+                    Map.of("transition", t.label()));
+        }
+        List<String> missing = missing(t, read(l.card.fieldValues()));
+        if (!missing.isEmpty()) {
+            throw new ValidationException(ErrorCode.TRANSITION_FIELDS_REQUIRED,
+                    missing.stream().map(f -> new FieldError(f, ErrorCode.FIELD_REQUIRED,
+                            Map.of("label", def.field(f).map(FieldDefinition::label).orElse(f)))).toList());
+        }
+        StageDefinition to = def.stage(t.to()).orElseThrow();
+        l.card.moveTo(to.key(), to.isFinal(), actor.userId(), now());
+        return flushedView(l, actor);
+    }
+
+    /**
+     * Assigns the card ({@code null}: nobody). Needs EDIT; without it, a person with TRANSITION may still take an
+     * unassigned card for themself, or give up their own, if they are in its candidate group (or it has none).
+     */
+    public CardView assign(Actor actor, String key, Long userId) {
+        Loaded l = load(actor, key, true);
+        if (!permissions.can(actor, l.type.id(), Action.EDIT)) {
+            boolean self = userId == null
+                    ? Long.valueOf(actor.userId()).equals(l.card.assigneeId())
+                    : userId == actor.userId() && l.card.assigneeId() == null;
+            boolean inGroup = l.card.candidateGroupId() == null
+                    || groups.isMember(actor.userId(), l.card.candidateGroupId());
+            if (!(self && inGroup && permissions.can(actor, l.type.id(), Action.TRANSITION))) {
+                throw denied(Action.EDIT);
+            }
+        }
+        if (userId != null) {
+            assigneeProblem(l.type.id(), userId).ifPresent(code -> {
+                throw new SphereException(code, "assigneeId", Map.of("id", userId));
+            });
+        }
+        l.card.assign(userId, actor.userId(), now());
+        if (userId != null && watchers.findByIdOptional(new CardWatcher.Key(l.card.id(), userId)).isEmpty()) {
+            watchers.persist(CardWatcher.start(l.card.id(), userId, now()));
+        }
+        return flushedView(l, actor);
+    }
+
+    /** Anyone who may view a card may watch it. */
+    public void watch(Actor actor, String key) {
+        Loaded l = load(actor, key, false);
+        if (watchers.findByIdOptional(new CardWatcher.Key(l.card.id(), actor.userId())).isEmpty()) {
+            watchers.persist(CardWatcher.start(l.card.id(), actor.userId(), now()));
+        }
+    }
+
+    public void unwatch(Actor actor, String key) {
+        Loaded l = load(actor, key, false);
+        watchers.deleteById(new CardWatcher.Key(l.card.id(), actor.userId()));
+    }
+
+    /** Anyone who may view a card may comment on it; the text is stored as written, up to 10,000 characters. */
+    public CommentView comment(Actor actor, String key, String text) {
+        Loaded l = load(actor, key, false);
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw new SphereException(ErrorCode.COMMENT_EMPTY, "text", Map.of());
+        }
+        int length = body.codePointCount(0, body.length());
+        if (length > MAX_COMMENT) {
+            throw new SphereException(ErrorCode.COMMENT_TOO_LONG, "text", Map.of("max", MAX_COMMENT, "length",
+                    length));
+        }
+        CardComment c = CardComment.write(l.card.id(), actor.userId(), body, now());
+        comments.persist(c);
+        return new CommentView(c.id(), Optional.ofNullable(users.refs(List.of(actor.userId())).get(actor.userId())),
+                body, c.createdAt());
+    }
+
+    /** Oldest first. */
+    public List<CommentView> comments(Actor actor, String key) {
+        Loaded l = load(actor, key, false);
+        List<CardComment> list = comments.list("cardId", Sort.by("createdAt").and("id"), l.card.id());
+        Map<Long, UserRef> refs = users.refs(list.stream().map(CardComment::authorId)
+                .filter(Objects::nonNull).toList());
+        return list.stream().map(c -> new CommentView(c.id(), Optional.ofNullable(c.authorId()).map(refs::get),
+                c.body(), c.createdAt())).toList();
+    }
+
+    /** Needs DELETE. The card disappears from every list and page; its key is never given to another card. */
+    public void delete(Actor actor, String key) {
+        Loaded l = load(actor, key, true);
+        require(actor, l, Action.DELETE);
+        l.card.delete(actor.userId(), now());
+    }
+
+    /** The transitions the actor may fire from the card's current stage: exactly the buttons to show. */
+    public List<TransitionView> allowedTransitions(Actor actor, CardView card) {
+        if (!permissions.can(actor, card.typeId(), Action.TRANSITION)) {
+            return List.of();
+        }
+        CardTypeView type = types.byIds(List.of(card.typeId())).get(card.typeId());
+        if (type == null) {
+            return List.of();
+        }
+        CardTypeDefinition def = type.definition();
+        Set<Long> mine = actor.superuser() ? Set.of() : groups.groupsOf(actor.userId());
+        List<TransitionView> list = new ArrayList<>();
+        for (TransitionDefinition t : def.transitionsFrom(card.stage())) {
+            if (mayFire(actor, t, mine)) {
+                StageDefinition to = def.stage(t.to()).orElseThrow();
+                List<String> missing = t.requiredFields().stream()
+                        .filter(f -> card.field(f).map(v -> v.value() == null).orElse(true)).toList();
+                list.add(new TransitionView(t.key(), t.label(), t.from(), t.to(), to.name(), to.isFinal(),
+                        t.requiredFields(), missing));
+            }
+        }
+        return list;
+    }
+
+    /** For the worker's overdue job: flags open cards past their due date, returns their keys, each once. */
+    public List<String> flagOverdue() {
+        return cards.flagOverdue(now());
+    }
+
+    private record Loaded(Card card, CardTypeView type) {
+    }
+
+    private Loaded load(Actor actor, String key, boolean forUpdate) {
+        String k = key == null ? "" : key.strip();
+        Optional<Card> found = forUpdate ? cards.findLiveForUpdate(k) : cards.findLive(k);
+        Card card = found.orElseThrow(CardService::notFound);
+        if (!permissions.can(actor, card.cardTypeId(), Action.VIEW)) {
+            throw notFound();
+        }
+        CardTypeView type = types.byIds(List.of(card.cardTypeId())).get(card.cardTypeId());
+        return new Loaded(card, type);
+    }
+
+    /** Hibernate raises the version when it flushes; the view must carry the version now in the database. */
+    private CardView flushedView(Loaded l, Actor actor) {
+        cards.flush();
+        return view(l.card, l.type, actor);
+    }
+
+    private void require(Actor actor, Loaded l, Action action) {
+        if (!permissions.can(actor, l.type.id(), action)) {
+            throw denied(action);
+        }
+    }
+
+    private void checkVersion(Actor actor, Loaded l, long expectedVersion) {
+        if (l.card.version() != expectedVersion) {
+            throw new CardConflictException(expectedVersion, view(l.card, l.type, actor));
+        }
+    }
+
+    private static boolean mayFire(Actor actor, TransitionDefinition t, Set<Long> actorGroups) {
+        return actor.superuser() || t.allowedGroupIds().isEmpty()
+                || t.allowedGroupIds().stream().anyMatch(actorGroups::contains);
+    }
+
+    private static List<String> missing(TransitionDefinition t, ObjectNode values) {
+        return t.requiredFields().stream().filter(f -> !values.hasNonNull(f)).toList();
+    }
+
+    private Optional<ErrorCode> assigneeProblem(long typeId, long userId) {
+        Optional<UserView> user = users.findActive(userId);
+        if (user.isEmpty()) {
+            return Optional.of(ErrorCode.ASSIGNEE_UNKNOWN);
+        }
+        Actor as = new Actor(user.get().id(), user.get().email(), user.get().superuser());
+        return permissions.can(as, typeId, Action.VIEW)
+                ? Optional.empty()
+                : Optional.of(ErrorCode.ASSIGNEE_CANNOT_VIEW);
+    }
+
+    private void checkGroup(Long groupId, List<FieldError> errors) {
+        if (groupId != null && !groups.exists(groupId)) {
+            errors.add(new FieldError("candidateGroupId", ErrorCode.CANDIDATE_GROUP_UNKNOWN, Map.of("id", groupId)));
+        }
+    }
+
+    private static String title(String raw, List<FieldError> errors) {
+        String title = raw == null ? "" : raw.strip();
+        if (title.isEmpty()) {
+            errors.add(new FieldError("title", ErrorCode.TITLE_REQUIRED, Map.of()));
+        } else if (title.codePointCount(0, title.length()) > MAX_TITLE) {
+            errors.add(new FieldError("title", ErrorCode.TITLE_TOO_LONG,
+                    Map.of("max", MAX_TITLE, "length", title.codePointCount(0, title.length()))));
+        }
+        return title;
+    }
+
+    /** Applies input to the stored values; on create also the defaults of fields the input leaves out. */
+    private ObjectNode values(CardTypeDefinition def, ObjectNode current, Map<String, Object> input,
+            boolean applyDefaults, List<FieldError> errors) {
+        ObjectNode result = current.deepCopy();
+        Set<String> failed = new HashSet<>();
+        LongPredicate activeUser = id -> users.findActive(id).isPresent();
+        for (Map.Entry<String, Object> e : input.entrySet()) {
+            Optional<FieldDefinition> field = def.field(e.getKey()).filter(f -> !f.removed());
+            if (field.isEmpty()) {
+                errors.add(new FieldError(String.valueOf(e.getKey()), ErrorCode.FIELD_UNKNOWN,
+                        Map.of("field", String.valueOf(e.getKey()))));
+                continue;
+            }
+            int before = errors.size();
+            JsonNode converted = FieldValues.convert(field.get(), e.getValue(), current.get(e.getKey()), activeUser,
+                    errors);
+            if (errors.size() > before) {
+                failed.add(e.getKey());
+            } else if (converted == null) {
+                result.remove(e.getKey());
+            } else {
+                result.set(e.getKey(), converted);
+            }
+        }
+        for (FieldDefinition f : def.activeFields()) {
+            if (applyDefaults && f.defaultValue() != null && !input.containsKey(f.key())) {
+                JsonNode d = FieldValues.convert(f, f.defaultValue(), null, activeUser, new ArrayList<>());
+                if (d != null) {
+                    result.set(f.key(), d);
+                }
+            }
+            if (f.required() && !result.hasNonNull(f.key()) && !failed.contains(f.key())) {
+                errors.add(new FieldError(f.key(), ErrorCode.FIELD_REQUIRED, Map.of("label", f.label())));
+            }
+        }
+        return result;
+    }
+
+    private void index(Card card, CardTypeDefinition def) {
+        StringBuilder doc = new StringBuilder(card.key()).append(' ').append(card.title());
+        ObjectNode values = read(card.fieldValues());
+        for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext();) {
+            var e = it.next();
+            boolean textLike = def.field(e.getKey()).map(f -> f.kind().isTextLike()).orElse(false);
+            if (textLike && e.getValue().isTextual()) {
+                doc.append(' ').append(e.getValue().asText());
+            }
+        }
+        cards.index(card.id(), CardText.words(doc.toString()));
+    }
+
+    private CardView view(Card c, CardTypeView type, Actor actor) {
+        CardTypeDefinition def = type.definition();
+        ObjectNode values = read(c.fieldValues());
+        List<Long> watcherIds = watchers.list("cardId", c.id()).stream().map(CardWatcher::userId).toList();
+        Set<Long> userIds = new HashSet<>(watcherIds);
+        for (Long id : new Long[]{c.createdBy(), c.updatedBy(), c.assigneeId()}) {
+            if (id != null) {
+                userIds.add(id);
+            }
+        }
+        for (FieldDefinition f : def.fields()) {
+            if (f.kind() == FieldKind.USER && values.hasNonNull(f.key())) {
+                userIds.add(values.get(f.key()).asLong());
+            }
+        }
+        Map<Long, UserRef> refs = users.refs(userIds);
+        Map<Long, String> names = new HashMap<>();
+        refs.forEach((id, r) -> names.put(id, r.displayName()));
+        List<FieldValueView> fields = new ArrayList<>();
+        List<FieldValueView> removed = new ArrayList<>();
+        for (FieldDefinition f : def.fields()) {
+            JsonNode v = values.get(f.key());
+            FieldValueView view = new FieldValueView(f.key(), f.label(), f.kind(), FieldValues.plain(f, v),
+                    FieldValues.display(f, v, names), f.removed());
+            if (!f.removed()) {
+                fields.add(view);
+            } else if (v != null && !v.isNull()) {
+                removed.add(view);
+            }
+        }
+        values.fieldNames().forEachRemaining(k -> {
+            if (def.field(k).isEmpty()) {
+                JsonNode v = values.get(k);
+                removed.add(new FieldValueView(k, k, FieldKind.TEXT, v.isValueNode() ? v.asText() : v.toString(),
+                        v.isValueNode() ? v.asText() : v.toString(), true));
+            }
+        });
+        Optional<GroupView> group = Optional.ofNullable(c.candidateGroupId()).filter(groups::exists)
+                .map(id -> groups.get(actor, id));
+        boolean closed = c.closedAt() != null;
+        return new CardView(c.id(), c.key(), type.id(), type.key(), type.name(), c.number(), c.title(),
+                List.copyOf(fields), List.copyOf(removed), c.stage(), stageName(def, c.stage()), closed,
+                Optional.ofNullable(c.assigneeId()).map(refs::get), group, c.priority(),
+                Optional.ofNullable(c.dueAt()), c.overdue(), Optional.ofNullable(c.createdBy()).map(refs::get),
+                c.createdAt(), Optional.ofNullable(c.updatedBy()).map(refs::get), c.updatedAt(),
+                Optional.ofNullable(c.closedAt()), watcherIds.stream().map(refs::get)
+                        .filter(Objects::nonNull).toList(),
+                watcherIds.contains(actor.userId()), c.version());
+    }
+
+    static String stageName(CardTypeDefinition def, String stage) {
+        return def.stage(stage).map(StageDefinition::name).orElse(stage);
+    }
+
+    private static Priority priorityOf(CardInput input) {
+        return input.priority() == null ? Priority.NORMAL : input.priority();
+    }
+
+    private static ObjectNode read(String json) {
+        try {
+            JsonNode node = JSON.readTree(json == null ? "{}" : json);
+            return node instanceof ObjectNode o ? o : JSON.createObjectNode();
+        } catch (IOException e) {
+            throw new IllegalStateException("Stored field values cannot be read", e);
+        }
+    }
+
+    private static String write(ObjectNode values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Field values cannot be written", e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant micros(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static SphereException notFound() {
+        return new SphereException(ErrorCode.CARD_NOT_FOUND);
+    }
+
+    private static SphereException denied(Action action) {
+        return new SphereException(ErrorCode.ACCESS_DENIED, null, Map.of("action", action.name()));
+    }
+}

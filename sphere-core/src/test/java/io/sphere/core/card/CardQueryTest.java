@@ -1,0 +1,152 @@
+package io.sphere.core.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.sphere.core.card.CardFilter.Scope;
+import io.sphere.core.cardtype.CardTypeView;
+import io.sphere.core.error.ErrorCode;
+import io.sphere.core.error.SphereException;
+import io.sphere.core.group.GroupView;
+import io.sphere.core.permission.Action;
+import io.sphere.core.security.Actor;
+import io.sphere.core.testing.Fixtures;
+import io.sphere.core.testing.TestDatabase;
+
+@QuarkusTest
+class CardQueryTest {
+
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    CardService cards;
+    @Inject
+    CardQuery query;
+
+    Actor root;
+    Actor operator;
+
+    @BeforeEach
+    void setUp() {
+        TestDatabase.clean();
+        root = fixtures.superuser();
+        operator = fixtures.user("operator");
+        GroupView ops = fixtures.group(root, "Operators", operator);
+        CardTypeView req = fixtures.requestType(root, "REQ");
+        fixtures.requestType(root, "HR");
+        fixtures.grant(root, req.id(), ops.id(), Action.VIEW, Action.CREATE, Action.EDIT, Action.TRANSITION);
+        Priority[] priorities = Priority.values();
+        for (int i = 1; i <= 37; i++) {
+            CardView c = cards.create(root, "REQ", new CardInput((i % 2 == 0 ? "Printer " : "Laptop ") + i,
+                    Map.of("summary", i % 3 == 0 ? "toner cartridge empty" : "nothing special", "category",
+                            i % 4 == 0 ? "software" : "hardware"),
+                    priorities[i % 4], i % 5 == 0 ? null : Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i % 7),
+                    i % 11 == 0 ? ops.id() : null, i % 6 == 0 ? operator.userId() : null));
+            if (i % 10 == 0) {
+                cards.transition(root, c.key(), c.version(), "start");
+            }
+            if (i % 9 == 0) {
+                cards.watch(operator, c.key());
+            }
+        }
+        for (int i = 0; i < 5; i++) {
+            cards.create(root, "HR", CardInput.of("Printer secret " + i, Map.of()));
+        }
+        TestDatabase.execute("UPDATE card SET overdue = (number % 8 = 0)");
+    }
+
+    @Test
+    void everySortPagesWithoutGapsOrRepeats() {
+        for (CardSort.Column column : CardSort.Column.values()) {
+            for (boolean desc : new boolean[]{true, false}) {
+                CardSort sort = new CardSort(column, desc);
+                List<CardSummary> all = walk(operator, CardFilter.all(), sort, 7);
+                assertThat(all).as(sort.format()).hasSize(37);
+                assertThat(all).extracting(CardSummary::key).doesNotHaveDuplicates();
+                assertThat(all).as(sort.format()).isSortedAccordingTo(comparator(sort));
+                assertThat(CardSort.parse(sort.format())).isEqualTo(sort);
+            }
+        }
+        assertThat(walk(root, CardFilter.all(), CardSort.DEFAULT, 10)).hasSize(42);
+    }
+
+    @Test
+    void filtersAndCountsRespectVisibility() {
+        assertThat(total(operator, CardFilter.all())).isEqualTo(37);
+        assertThat(total(root, CardFilter.all())).isEqualTo(42);
+        assertThat(total(operator, CardFilter.all().type("REQ").stage("in_progress"))).isEqualTo(3);
+        assertThat(total(operator, CardFilter.all().open(false))).isZero();
+        assertThat(total(operator, CardFilter.all().scope(Scope.ASSIGNED_TO_ME))).isEqualTo(6);
+        assertThat(total(operator, CardFilter.all().assignee(operator.userId()))).isEqualTo(6);
+        assertThat(total(operator, CardFilter.all().scope(Scope.WATCHING))).isEqualTo(4);
+        assertThat(total(operator, CardFilter.all().scope(Scope.MY_GROUPS))).isEqualTo(3);
+        assertThat(total(root, CardFilter.all().scope(Scope.MY_GROUPS))).isZero();
+        assertThat(total(operator, CardFilter.all().overdue(true))).isEqualTo(4);
+        assertThat(total(operator, CardFilter.all().priority(Priority.URGENT))).isEqualTo(9);
+        assertThat(total(operator, CardFilter.all().type("REQ").field("category", "software"))).isEqualTo(9);
+        assertThat(total(operator, CardFilter.all().created(Instant.now().plusSeconds(60), null))).isZero();
+        assertThat(total(operator, CardFilter.all().updated(Instant.now().minusSeconds(600),
+                Instant.now().plusSeconds(60)))).isEqualTo(37);
+        assertThat(catchThrowableOfType(SphereException.class, () -> total(operator,
+                CardFilter.all().field("category", "software"))).code()).isEqualTo(ErrorCode.FILTER_INVALID);
+        assertThat(catchThrowableOfType(SphereException.class, () -> query.list(operator, CardFilter.all(),
+                CardSort.DEFAULT, Optional.of("garbage"), 10)).code()).isEqualTo(ErrorCode.FILTER_INVALID);
+    }
+
+    @Test
+    void textSearchMatchesKeyTitleAndTextFieldsByPrefix() {
+        assertThat(total(operator, CardFilter.all().text("print"))).isEqualTo(18);
+        assertThat(total(root, CardFilter.all().text("print"))).isEqualTo(23);
+        assertThat(total(operator, CardFilter.all().text("TONER cart"))).isEqualTo(12);
+        assertThat(total(operator, CardFilter.all().text("printer toner"))).isEqualTo(6);
+        assertThat(query.list(operator, CardFilter.all().text("REQ-17"), CardSort.DEFAULT, Optional.empty(), 10)
+                .items()).extracting(CardSummary::key).contains("REQ-17");
+        assertThat(total(operator, CardFilter.all().text("'&|!:*()"))).isZero();
+        assertThat(walk(operator, CardFilter.all().text("laptop"), new CardSort(CardSort.Column.TITLE, false), 4))
+                .hasSize(19);
+    }
+
+    private List<CardSummary> walk(Actor actor, CardFilter filter, CardSort sort, int pageSize) {
+        List<CardSummary> all = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        long total = -1;
+        do {
+            CardPage page = query.list(actor, filter, sort, cursor, pageSize);
+            total = page.total();
+            assertThat(page.items().size()).isLessThanOrEqualTo(pageSize);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+        assertThat(all).hasSize((int) total);
+        return all;
+    }
+
+    private long total(Actor actor, CardFilter filter) {
+        return query.list(actor, filter, CardSort.DEFAULT, Optional.empty(), 5).total();
+    }
+
+    private static Comparator<CardSummary> comparator(CardSort sort) {
+        Comparator<CardSummary> c = switch (sort.column()) {
+            case UPDATED -> Comparator.comparing(CardSummary::updatedAt);
+            case CREATED -> Comparator.comparing(CardSummary::createdAt);
+            case KEY -> Comparator.comparing(s -> Long.parseLong(s.key().substring(s.key().indexOf('-') + 1)));
+            case TITLE -> (a, b) -> 0;
+            case PRIORITY -> Comparator.comparing(CardSummary::priority);
+            case DUE -> Comparator.comparing(s -> s.dueAt().orElse(Instant.MAX));
+        };
+        return sort.descending() ? c.reversed() : c;
+    }
+}

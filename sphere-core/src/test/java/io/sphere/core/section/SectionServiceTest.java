@@ -1,0 +1,30 @@
+package io.sphere.core.section;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import io.sphere.core.error.ErrorCode;
+import io.sphere.core.error.SphereException;
+import io.sphere.core.security.Actor;
+
+class SectionServiceTest {
+
+    private final SectionService sections = new SectionService();
+    private final Actor operator = new Actor(2, "olga@example.com", false);
+    private final Actor superuser = new Actor(1, "admin@example.com", true);
+
+    @Test
+    void superuserOpensEverySection() {
+        assertThat(sections.visibleTo(superuser)).containsExactly(Section.values());
+    }
+
+    @Test
+    void operatorOpensHomeButNotTheRequestLog() {
+        assertThat(sections.visibleTo(operator)).containsExactly(Section.HOME);
+        assertThatThrownBy(() -> sections.requireOpen(operator, Section.REQUEST_LOG))
+                .isInstanceOfSatisfying(SphereException.class, e -> assertThat(e.code()).isEqualTo(
+                        ErrorCode.ACCESS_DENIED));
+    }
+}
