@@ -114,6 +114,20 @@ class RequestLogPublishingTest {
     }
 
     @Test
+    void clientAddressComesFromXForwardedForWhenTheProxyIsTrusted() {
+        // the test client connects from 127.0.0.1, which is the configured trusted proxy (nginx on the same host)
+        Response r = io.restassured.RestAssured.given().redirects().follow(false)
+                .header("X-Forwarded-For", "203.0.113.7").get("/login");
+        String id = r.header("X-Request-Id");
+        Map<UUID, RequestLogEntry> seen = new HashMap<>();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            QueueReader.drain(queue).forEach(e -> seen.put(e.requestId(), e));
+            assertThat(seen).containsKey(UUID.fromString(id));
+        });
+        assertThat(seen.get(UUID.fromString(id)).clientIp()).isEqualTo("203.0.113.7");
+    }
+
+    @Test
     void requestIdsAreUniqueAndTimeOrdered() {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
