@@ -1,18 +1,11 @@
 package io.sphere.core.apitoken;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,7 +14,7 @@ import io.quarkus.panache.common.Sort;
 import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
 import io.sphere.core.security.Actor;
-import io.sphere.core.security.SessionConfig;
+import io.sphere.core.security.SecretTokens;
 import io.sphere.core.security.SessionPrincipal;
 import io.sphere.core.user.LoginAccounts;
 
@@ -35,17 +28,16 @@ public class ApiTokenService {
 
     public static final String PREFIX = "sph_";
     public static final int MAX_NAME = 100;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiTokenRepository tokens;
     private final LoginAccounts accounts;
-    private final SessionConfig config;
+    private final SecretTokens secrets;
     private final Clock clock;
 
-    ApiTokenService(ApiTokenRepository tokens, LoginAccounts accounts, SessionConfig config, Clock clock) {
+    ApiTokenService(ApiTokenRepository tokens, LoginAccounts accounts, SecretTokens secrets, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
-        this.config = config;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -54,9 +46,7 @@ public class ApiTokenService {
         if (clean.isEmpty() || clean.length() > MAX_NAME) {
             throw new SphereException(ErrorCode.API_TOKEN_NAME_INVALID, "name", Map.of("max", MAX_NAME));
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = secrets.newToken(PREFIX);
         ApiToken t = ApiToken.issue(actor.userId(), clean, hash(token), now());
         tokens.persist(t);
         return new CreatedApiToken(t.view(), token);
@@ -95,15 +85,7 @@ public class ApiTokenService {
     }
 
     private byte[] hash(String token) {
-        String key = config.key().filter(k -> !k.isBlank())
-                .orElseThrow(() -> new IllegalStateException("sphere.session.key is not set"));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return secrets.hash(token);
     }
 
     private Instant now() {

@@ -1,15 +1,8 @@
 package io.sphere.core.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,17 +19,19 @@ public class SessionService {
 
     /** Compared against when the e-mail is unknown, so that a miss costs as much time as a wrong password. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("sphere-timing-equaliser-" + System.nanoTime());
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SessionConfig config;
     private final SessionRepository sessions;
     private final LoginAccounts accounts;
+    private final SecretTokens secrets;
     private final Clock clock;
 
-    SessionService(SessionConfig config, SessionRepository sessions, LoginAccounts accounts, Clock clock) {
+    SessionService(SessionConfig config, SessionRepository sessions, LoginAccounts accounts, SecretTokens secrets,
+            Clock clock) {
         this.config = config;
         this.sessions = sessions;
         this.accounts = accounts;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -58,7 +53,7 @@ public class SessionService {
             return new LoginResult.Failure();
         }
         accounts.recordSuccess(a.id(), now);
-        String token = newToken();
+        String token = secrets.newToken("");
         UserSession session = UserSession.open(hash(token), a.id(), now, config.absoluteLifetime(), clientIp,
                 userAgent);
         sessions.persist(session);
@@ -100,21 +95,7 @@ public class SessionService {
         return sessions.deleteExpired(now, now.minus(config.idleTimeout()));
     }
 
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
     private byte[] hash(String token) {
-        String key = config.key().filter(k -> !k.isBlank())
-                .orElseThrow(() -> new IllegalStateException("sphere.session.key is not set"));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return secrets.hash(token);
     }
 }
