@@ -16,6 +16,9 @@
 #   SPHERE_QUICKSTART_HOME     config, logs and PID files (default ~/.sphere/quickstart)
 #   SPHERE_QUICKSTART_TIMEOUT  seconds to wait for health (default 180)
 #   SPHERE_QUICKSTART_BUILD    auto (default: build when a jar is missing or older than the sources), always, never
+#   SPHERE_DEMO                1 to load the sample "Request" process after creating the superuser (sphere-cli demo:
+#                              groups, operator@example.com and manager@example.com with passwords printed once,
+#                              36 cards); loaded once, later runs leave it as it is
 set -euo pipefail
 
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
@@ -39,6 +42,11 @@ for port in "$web_port" "$worker_port"; do
 done
 [ "$web_port" != "$worker_port" ] || die "SPHERE_PORT and SPHERE_WORKER_PORT must differ (both are $web_port)"
 [[ "$timeout" =~ ^[0-9]+$ ]] || die "SPHERE_QUICKSTART_TIMEOUT must be a number of seconds, not '$timeout'"
+case "${SPHERE_DEMO:-0}" in
+  1) load_demo=1 ;;
+  0) load_demo=0 ;;
+  *) die "SPHERE_DEMO must be 1 (load the demo) or 0, not '$SPHERE_DEMO'" ;;
+esac
 
 # --- processes ----------------------------------------------------------------------------------------------------
 pid_file() { echo "$home/$1.pid"; }
@@ -272,6 +280,9 @@ start() {
   cli migrate || die "sphere-cli migrate failed; see the message above"
   generated_password=
   create_superuser
+  if [ "$load_demo" = 1 ]; then
+    cli demo || die "sphere-cli demo failed; see the message above"
+  fi
 
   start_app sphere-worker 127.0.0.1 "$worker_port"
   start_app sphere-web "$web_host" "$web_port"

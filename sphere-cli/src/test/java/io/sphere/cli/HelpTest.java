@@ -41,7 +41,7 @@ class HelpTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput()).contains("Использование:", "Команды:", "migrate",
                 "Применить ожидающие миграции базы данных", "create-superuser", "Создать суперпользователя", "status",
-                "Проверить базу данных");
+                "Проверить базу данных", "card-type", "Выгрузить тип карточек", "demo", "Загрузить пример");
     }
 
     @Test
@@ -54,6 +54,16 @@ class HelpTest {
         assertThat(output).contains("Usage: sphere-cli", "Commands:",
                 "migrate", "Apply the pending database migrations",
                 "create-superuser", "Create a superuser",
-                "status", "Check the database, the schema version");
+                "status", "Check the database, the schema version",
+                "card-type", "Export a card type to a JSON file",
+                "demo", "Load a sample \"Request\" card type");
+    }
+
+    @Test
+    @Launch({"card-type", "import", "--help"})
+    void importHelpSaysItActsAsASuperuser(LaunchResult result) {
+        // picocli wraps descriptions at 80 columns
+        assertThat(result.getOutput().replaceAll("\\s+", " ")).contains("Usage: sphere-cli card-type import",
+                "FILE", "Runs as a superuser: whoever may run sphere-cli is trusted like one.");
     }
 }

@@ -75,6 +75,15 @@ public class UserService {
         return user.view();
     }
 
+    /**
+     * The account that commands run by the operator at the shell act as: the oldest active superuser, because the
+     * shell is trusted like a superuser but every change must still be attributed to a real account.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<UserView> oldestActiveSuperuser() {
+        return users.find("superuser = true and active = true order by id").firstResultOptional().map(User::view);
+    }
+
     @Transactional(TxType.SUPPORTS)
     public Optional<UserView> find(long id) {
         return users.findByIdOptional(id).map(User::view);
