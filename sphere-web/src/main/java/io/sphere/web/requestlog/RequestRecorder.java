@@ -25,6 +25,8 @@ import io.vertx.ext.web.RoutingContext;
 public class RequestRecorder {
 
     public static final String REQUEST_ID = "sphere.requestId";
+    /** Set by the login page on success, so that the login request itself is logged under the person. */
+    public static final String LOGGED_IN = "sphere.loggedIn";
     public static final String HEADER = "X-Request-Id";
     static final int MAX_PATH = 2000;
     static final int MAX_QUERY = 2000;
@@ -73,6 +75,10 @@ public class RequestRecorder {
                 userId = p.userId();
                 email = p.email();
             }
+        }
+        if (userId == null && rc.get(LOGGED_IN) instanceof SessionPrincipal p) {
+            userId = p.userId();
+            email = p.email();
         }
         var request = rc.request();
         String clientIp = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();

@@ -20,8 +20,10 @@ import io.sphere.core.security.SessionConfig;
 import io.sphere.core.security.SessionService;
 import io.sphere.web.layout.Chrome;
 import io.sphere.web.layout.Pages;
+import io.sphere.web.requestlog.RequestRecorder;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 
 @Path("/login")
 public class LoginPage {
@@ -38,15 +40,17 @@ public class LoginPage {
     private final Pages pages;
     private final HttpServerRequest request;
     private final HttpServerResponse response;
+    private final RoutingContext routing;
 
     LoginPage(SessionService sessions, SessionConfig config, CurrentUser currentUser, Pages pages,
-            HttpServerRequest request, HttpServerResponse response) {
+            HttpServerRequest request, HttpServerResponse response, RoutingContext routing) {
         this.sessions = sessions;
         this.config = config;
         this.currentUser = currentUser;
         this.pages = pages;
         this.request = request;
         this.response = response;
+        this.routing = routing;
     }
 
     @GET
@@ -69,6 +73,7 @@ public class LoginPage {
                 request.getHeader("User-Agent"));
         if (result instanceof LoginResult.Success success) {
             response.addCookie(SessionCookies.live(config, success.token()));
+            routing.put(RequestRecorder.LOGGED_IN, success.principal());
             return Response.seeOther(URI.create(SafeRedirect.target(next))).build();
         }
         return Response.ok(page(email, next, pages.msg().login_failed(), false)).build();

@@ -93,6 +93,8 @@ class RequestLogPublishingTest {
         assertThat(loginEntry.path()).isEqualTo("/login");
         assertThat(loginEntry.status()).isEqualTo(303);
         assertThat(loginEntry.query()).isNull();
+        assertThat(loginEntry.userEmail()).as("a successful login is logged under the person").isEqualTo(
+                TestUsers.ADMIN);
         assertThat(seen.get(UUID.fromString(searchId)).query()).isEqualTo("api_token=***&password=***&q=visible");
     }
 
