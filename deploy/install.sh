@@ -315,7 +315,7 @@ else
   set_key "$config.new" sphere.broker.virtual-host "$vhost"
   set_key "$config.new" sphere.instance.name "$instance"
   set_key "$config.new" sphere.session.key "$(secret 48)"
-  set_key "$config.new" quarkus.rest-csrf.token-signature-key "$(secret 48)"
+  set_key "$config.new" sphere.csrf.key "$(secret 48)"
   set_key "$config.new" sphere.session.cookie-name "sphere_${id_}_session"
   set_key "$config.new" sphere.session.secure-cookie "$tls"
   set_key "$config.new" sphere.web.host 127.0.0.1

@@ -215,7 +215,7 @@ sphere.broker.password=guest
 sphere.broker.virtual-host=/
 sphere.instance.name=sphere-quickstart
 sphere.session.key=$(random_secret 48)
-quarkus.rest-csrf.token-signature-key=$(random_secret 48)
+sphere.csrf.key=$(random_secret 48)
 sphere.request-log.spool-dir=$home/request-log-spool
 EOF
     mv "$config.tmp" "$config"

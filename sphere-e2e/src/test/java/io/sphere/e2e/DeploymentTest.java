@@ -153,7 +153,7 @@ class DeploymentTest {
                 configB.getProperty("quarkus.datasource.password")).close()).isInstanceOf(SQLException.class)
                 .hasMessageContaining("permission denied");
         for (String key : List.of("quarkus.datasource.password", "sphere.broker.password", "sphere.session.key",
-                "quarkus.rest-csrf.token-signature-key", "sphere.broker.virtual-host", "sphere.instance.name")) {
+                "sphere.csrf.key", "sphere.broker.virtual-host", "sphere.instance.name")) {
             assertThat(configA.getProperty(key)).as(key).isNotBlank().isNotEqualTo(configB.getProperty(key));
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(deployment.configFile(a))))

@@ -143,7 +143,7 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
         p.setProperty("sphere.broker.virtual-host", "/");
         p.setProperty("sphere.instance.name", INSTANCE);
         p.setProperty("sphere.session.key", randomSecret(36));
-        p.setProperty("quarkus.rest-csrf.token-signature-key", randomSecret(36));
+        p.setProperty("sphere.csrf.key", randomSecret(36));
         p.setProperty("sphere.request-log.spool-dir", home.resolve("request-log-spool").toString());
         Path file = home.resolve("sphere.properties");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

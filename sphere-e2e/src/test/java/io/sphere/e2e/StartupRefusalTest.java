@@ -30,7 +30,7 @@ class StartupRefusalTest {
                 "quarkus.datasource.username=sphere", "quarkus.datasource.password=sphere",
                 "sphere.instance.name=sphere-e2e-refusal", "sphere.web.port=" + freePort(),
                 "sphere.request-log.spool-dir=" + dir.resolve("spool"),
-                "quarkus.rest-csrf.token-signature-key=an-e2e-csrf-key-that-is-long-enough-0123", ""));
+                "sphere.csrf.key=an-e2e-csrf-key-that-is-long-enough-0123", ""));
         Path log = dir.resolve("web.log");
         ProcessBuilder pb = new ProcessBuilder(Stack.ROOT.resolve("deploy/bin/sphere-web").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());

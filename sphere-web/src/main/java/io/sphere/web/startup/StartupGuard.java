@@ -25,7 +25,7 @@ class StartupGuard {
 
     private static final Logger LOG = Logger.getLogger(StartupGuard.class);
     static final List<String> REQUIRED_SECRETS = List.of("sphere.session.key",
-            "quarkus.rest-csrf.token-signature-key");
+            "sphere.csrf.key");
     static final int MIN_SECRET_LENGTH = 32;
 
     private final SchemaService schema;
