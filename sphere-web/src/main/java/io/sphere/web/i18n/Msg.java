@@ -165,4 +165,28 @@ public interface Msg {
 
     @Message("Back to the start page")
     String error_back_home();
+
+    @Message("Not signed in")
+    String error_api_unauthorized_title();
+
+    @Message("Sign in, or send a valid personal API token as Authorization: Bearer TOKEN.")
+    String error_api_unauthorized();
+
+    @Message("Bad request")
+    String error_api_bad_request_title();
+
+    @Message("The request is not valid: this address expects a JSON body of the documented shape.")
+    String error_api_bad_request();
+
+    @Message("The request body is not valid JSON.")
+    String error_api_malformed();
+
+    @Message("There is no property {name}.")
+    String error_api_property_unknown(String name);
+
+    @Message("The property {name} has the wrong type.")
+    String error_api_property_type(String name);
+
+    @Message("Send the X-CSRF-TOKEN header with this page's CSRF token, or use a personal API token.")
+    String error_api_csrf();
 }
