@@ -189,4 +189,40 @@ public interface Msg {
 
     @Message("Send the X-CSRF-TOKEN header with this page's CSRF token, or use a personal API token.")
     String error_api_csrf();
+
+    @Message("API tokens")
+    String tokens_title();
+
+    @Message("A personal API token lets a script use the JSON API as you: send it as Authorization: Bearer TOKEN. Revoke a token you no longer need.")
+    String tokens_intro();
+
+    @Message("Copy this token now: it is shown only this once.")
+    String tokens_created();
+
+    @Message("Name")
+    String tokens_name();
+
+    @Message("Create token")
+    String tokens_create();
+
+    @Message("You have no API tokens.")
+    String tokens_empty();
+
+    @Message("Created")
+    String tokens_col_created();
+
+    @Message("Last used")
+    String tokens_col_last_used();
+
+    @Message("Status")
+    String tokens_col_status();
+
+    @Message("never")
+    String tokens_never();
+
+    @Message("Revoke")
+    String tokens_revoke();
+
+    @Message("revoked")
+    String tokens_revoked();
 }
