@@ -165,4 +165,64 @@ public interface Msg {
 
     @Message("Back to the start page")
     String error_back_home();
+
+    @Message("Not signed in")
+    String error_api_unauthorized_title();
+
+    @Message("Sign in, or send a valid personal API token as Authorization: Bearer TOKEN.")
+    String error_api_unauthorized();
+
+    @Message("Bad request")
+    String error_api_bad_request_title();
+
+    @Message("The request is not valid: this address expects a JSON body of the documented shape.")
+    String error_api_bad_request();
+
+    @Message("The request body is not valid JSON.")
+    String error_api_malformed();
+
+    @Message("There is no property {name}.")
+    String error_api_property_unknown(String name);
+
+    @Message("The property {name} has the wrong type.")
+    String error_api_property_type(String name);
+
+    @Message("Send the X-CSRF-TOKEN header with this page's CSRF token, or use a personal API token.")
+    String error_api_csrf();
+
+    @Message("API tokens")
+    String tokens_title();
+
+    @Message("A personal API token lets a script use the JSON API as you: send it as Authorization: Bearer TOKEN. Revoke a token you no longer need.")
+    String tokens_intro();
+
+    @Message("Copy this token now: it is shown only this once.")
+    String tokens_created();
+
+    @Message("Name")
+    String tokens_name();
+
+    @Message("Create token")
+    String tokens_create();
+
+    @Message("You have no API tokens.")
+    String tokens_empty();
+
+    @Message("Created")
+    String tokens_col_created();
+
+    @Message("Last used")
+    String tokens_col_last_used();
+
+    @Message("Status")
+    String tokens_col_status();
+
+    @Message("never")
+    String tokens_never();
+
+    @Message("Revoke")
+    String tokens_revoke();
+
+    @Message("revoked")
+    String tokens_revoked();
 }

@@ -13,6 +13,9 @@ import io.sphere.core.security.SessionPrincipal;
 public class CurrentUser {
 
     static final String ATTRIBUTE = "sphere.principal";
+    static final String VIA = "sphere.via";
+    static final String VIA_SESSION = "session";
+    static final String VIA_TOKEN = "token";
 
     private final SecurityIdentity identity;
 
@@ -30,6 +33,11 @@ public class CurrentUser {
     /** For pages behind authentication: the permission policy guarantees a principal there. */
     public SessionPrincipal require() {
         return principal().orElseThrow(() -> new io.quarkus.security.UnauthorizedException());
+    }
+
+    /** True when a personal API token, not a browser session, authenticated this request. */
+    public boolean viaApiToken() {
+        return identity != null && !identity.isAnonymous() && VIA_TOKEN.equals(identity.getAttribute(VIA));
     }
 
     public Actor actor() {

@@ -29,14 +29,16 @@ class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
 
     @Override
     public Uni<SecurityIdentity> authenticate(SessionTokenRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> sessions.resolve(request.token()).map(SessionIdentityProvider::identity)
-                .orElseThrow(AuthenticationFailedException::new));
+        return context
+                .runBlocking(() -> sessions.resolve(request.token()).map(p -> identity(p, CurrentUser.VIA_SESSION))
+                        .orElseThrow(AuthenticationFailedException::new));
     }
 
-    private static SecurityIdentity identity(SessionPrincipal p) {
+    /** {@code via} tells the CSRF check whether a browser's cookie or an API token authenticated the request. */
+    static SecurityIdentity identity(SessionPrincipal p, String via) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(p.email())).addRole("user")
-                .addAttribute(CurrentUser.ATTRIBUTE, p);
+                .addAttribute(CurrentUser.ATTRIBUTE, p).addAttribute(CurrentUser.VIA, via);
         if (p.superuser()) {
             builder.addRole("superuser");
         }

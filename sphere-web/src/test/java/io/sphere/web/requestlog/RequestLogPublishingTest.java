@@ -1,5 +1,6 @@
 package io.sphere.web.requestlog;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,9 +18,13 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.sphere.core.apitoken.ApiTokenService;
 import io.sphere.core.messaging.Broker;
 import io.sphere.core.requestlog.RequestLogEntry;
+import io.sphere.core.security.Actor;
 import io.sphere.core.testing.TestDatabase;
+import io.sphere.core.user.UserService;
+import io.sphere.core.user.UserView;
 import io.sphere.web.support.QueueReader;
 import io.sphere.web.support.TestUsers;
 import io.sphere.web.support.WebClient;
@@ -36,6 +41,12 @@ class RequestLogPublishingTest {
 
     @Inject
     RequestLogPublisher publisher;
+
+    @Inject
+    ApiTokenService tokens;
+
+    @Inject
+    UserService userService;
 
     String queue;
 
@@ -73,6 +84,24 @@ class RequestLogPublishingTest {
         assertThat(last.responseBytes()).isPositive();
         assertThat(last.durationMicros()).isPositive();
         assertThat(last.userAgent()).isNotBlank();
+    }
+
+    @Test
+    void apiCallsWithATokenAreLoggedWithTheirUser() {
+        UserView olga = userService.findByEmail(TestUsers.OPERATOR).orElseThrow();
+        String token = tokens.create(new Actor(olga.id(), olga.email(), false), "script").token();
+        Response r = given().auth().oauth2(token).get("/api/v1/cards?limit=5");
+        assertThat(r.statusCode()).isEqualTo(200);
+        UUID id = UUID.fromString(r.header("X-Request-Id"));
+        Map<UUID, RequestLogEntry> seen = new HashMap<>();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            QueueReader.drain(queue).forEach(e -> seen.put(e.requestId(), e));
+            assertThat(seen).containsKey(id);
+        });
+        RequestLogEntry entry = seen.get(id);
+        assertThat(entry.path()).isEqualTo("/api/v1/cards");
+        assertThat(entry.userEmail()).isEqualTo(TestUsers.OPERATOR);
+        assertThat(entry.status()).isEqualTo(200);
     }
 
     @Test

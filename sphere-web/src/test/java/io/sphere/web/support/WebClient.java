@@ -62,6 +62,16 @@ public final class WebClient {
         return this;
     }
 
+    /** The CSRF token of the last rendered form, as a page's script would send it in {@code X-CSRF-TOKEN}. */
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    /** A request that carries this browser's cookies and language, for JSON calls made by a page's script. */
+    public RequestSpecification request() {
+        return spec();
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }
