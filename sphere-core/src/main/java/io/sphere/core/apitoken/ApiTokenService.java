@@ -14,7 +14,7 @@ import io.quarkus.panache.common.Sort;
 import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
 import io.sphere.core.security.Actor;
-import io.sphere.core.security.SecretTokens;
+import io.sphere.core.security.BearerTokens;
 import io.sphere.core.security.SessionPrincipal;
 import io.sphere.core.user.LoginAccounts;
 
@@ -31,10 +31,10 @@ public class ApiTokenService {
 
     private final ApiTokenRepository tokens;
     private final LoginAccounts accounts;
-    private final SecretTokens secrets;
+    private final BearerTokens secrets;
     private final Clock clock;
 
-    ApiTokenService(ApiTokenRepository tokens, LoginAccounts accounts, SecretTokens secrets, Clock clock) {
+    ApiTokenService(ApiTokenRepository tokens, LoginAccounts accounts, BearerTokens secrets, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.secrets = secrets;

@@ -23,10 +23,10 @@ public class SessionService {
     private final SessionConfig config;
     private final SessionRepository sessions;
     private final LoginAccounts accounts;
-    private final SecretTokens secrets;
+    private final BearerTokens secrets;
     private final Clock clock;
 
-    SessionService(SessionConfig config, SessionRepository sessions, LoginAccounts accounts, SecretTokens secrets,
+    SessionService(SessionConfig config, SessionRepository sessions, LoginAccounts accounts, BearerTokens secrets,
             Clock clock) {
         this.config = config;
         this.sessions = sessions;

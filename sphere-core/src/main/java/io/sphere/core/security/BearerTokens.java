@@ -15,13 +15,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * under {@code sphere.session.key}, so a copy of the database yields nothing usable without the key.
  */
 @ApplicationScoped
-public class SecretTokens {
+public class BearerTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SessionConfig config;
 
-    SecretTokens(SessionConfig config) {
+    BearerTokens(SessionConfig config) {
         this.config = config;
     }
 
