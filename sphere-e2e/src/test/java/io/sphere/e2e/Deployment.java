@@ -26,9 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -435,30 +433,7 @@ final class Deployment implements AutoCloseable {
     }
 
     private static void stopTree(ProcessHandle top) {
-        List<ProcessHandle> all = new ArrayList<>(top.descendants().toList());
-        all.add(0, top);
-        top.destroy();
-        Instant deadline = Instant.now().plus(STOP_TIMEOUT);
-        for (ProcessHandle handle : all) {
-            try {
-                Duration left = Duration.between(Instant.now(), deadline);
-                handle.onExit().get(Math.max(left.toMillis(), 1), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                handle.destroyForcibly();
-            } catch (InterruptedException e) {
-                handle.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-        all.forEach(handle -> {
-            try {
-                handle.onExit().get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // nothing more to do than SIGKILL
-            }
-        });
+        ProcessTrees.stop(top, STOP_TIMEOUT, false);
     }
 
     /** A test JVM killed with SIGKILL runs no hook: its supervisord, nginx and installations are found again. */

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -273,31 +272,7 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
     }
 
     private static void stop(Process process) {
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
-        all.forEach(ProcessHandle::destroy);
-        Instant deadline = Instant.now().plus(STOP_TIMEOUT);
-        for (ProcessHandle handle : all) {
-            try {
-                Duration left = Duration.between(Instant.now(), deadline);
-                handle.onExit().get(Math.max(left.toMillis(), 1), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                handle.destroyForcibly();
-            } catch (InterruptedException e) {
-                handle.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-        // destroyForcibly is asynchronous; wait briefly so that ports and files are free for the next class
-        all.forEach(handle -> {
-            try {
-                handle.onExit().get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // reported by the next start, which kills leftovers
-            }
-        });
+        ProcessTrees.stop(process.toHandle(), STOP_TIMEOUT, true);
     }
 
     /** A test JVM killed with SIGKILL runs no hook; its applications are found again through their PID files. */
