@@ -47,7 +47,8 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
 
     static final Path ROOT = Path.of(System.getProperty("sphere.root", "..")).toAbsolutePath().normalize();
     static final Path LOGS = ROOT.resolve("sphere-e2e/target/e2e-logs");
-    static final String INSTANCE = "sphere-e2e";
+    /** Overridable so that two checkouts can run their end-to-end tests at once without sharing queues. */
+    static final String INSTANCE = System.getProperty("sphere.e2e.instance", "sphere-e2e");
     /** The queues {@code io.sphere.core.messaging.Topology} declares for this instance. */
     private static final List<String> QUEUES = List.of(INSTANCE + ".request-log", INSTANCE + ".request-log.dead");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
