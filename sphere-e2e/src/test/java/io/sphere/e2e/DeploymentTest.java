@@ -60,6 +60,7 @@ class DeploymentTest {
     private static final String PASSWORD = "Deployment-" + UUID.randomUUID();
     private static final Duration ARRIVAL = Duration.ofSeconds(60);
     private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d+)");
+    private static final Pattern FINGERPRINTED_CSS = Pattern.compile("/lib/static/sphere\\.css\\?v=[0-9a-f]+");
 
     private static Deployment deployment;
     private static Instance a;
@@ -190,6 +191,14 @@ class DeploymentTest {
         Matcher maxAge = MAX_AGE.matcher(css.headers().firstValue("Cache-Control").orElse(""));
         assertThat(maxAge.find()).as("Cache-Control max-age").isTrue();
         assertThat(Long.parseLong(maxAge.group(1))).isGreaterThanOrEqualTo(Duration.ofDays(7).toSeconds());
+        // Pages link static files by their content's fingerprint: those addresses are cached for good.
+        Matcher link = FINGERPRINTED_CSS.matcher(session.get("/").body());
+        assertThat(link.find()).as("fingerprinted stylesheet link on /").isTrue();
+        HttpResponse<String> fingerprinted = session.get(link.group());
+        assertThat(fingerprinted.statusCode()).isEqualTo(200);
+        Matcher longAge = MAX_AGE.matcher(fingerprinted.headers().firstValue("Cache-Control").orElse(""));
+        assertThat(longAge.find()).as("Cache-Control max-age of %s", link.group()).isTrue();
+        assertThat(Long.parseLong(longAge.group(1))).isGreaterThanOrEqualTo(Duration.ofDays(365).toSeconds());
         HttpResponse<String> gzipped = session.get("/lib/static/sphere.css", "Accept-Encoding", "gzip");
         assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
 
