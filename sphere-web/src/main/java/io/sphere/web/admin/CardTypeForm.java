@@ -49,10 +49,6 @@ public final class CardTypeForm {
         public String options = "";
         public String error;
         public String errorOn;
-
-        public boolean hasOptions() {
-            return FieldKind.SINGLE_SELECT.name().equals(kind) || FieldKind.MULTI_SELECT.name().equals(kind);
-        }
     }
 
     public static final class StageRow {

@@ -81,12 +81,14 @@ public class UserApi {
     /** Stops the person from logging in and ends their sessions; their cards and history stay. */
     @POST
     @Path("/{id}/deactivate")
+    @Consumes(MediaType.WILDCARD)
     public UserJson deactivate(@PathParam("id") long id) {
         return json(users.deactivate(currentUser.actor(), id));
     }
 
     @POST
     @Path("/{id}/reactivate")
+    @Consumes(MediaType.WILDCARD)
     public UserJson reactivate(@PathParam("id") long id) {
         return json(users.activate(currentUser.actor(), id));
     }
