@@ -361,11 +361,11 @@ public final class CardTypeForm {
         return keys;
     }
 
-    private void mark(Object row, String on, String message) {
+    private void mark(FieldRow row, String on, String message) {
         invalid = true;
-        if (row instanceof FieldRow f && f.error == null) {
-            f.error = message;
-            f.errorOn = on;
+        if (row.error == null) {
+            row.error = message;
+            row.errorOn = on;
         }
     }
 

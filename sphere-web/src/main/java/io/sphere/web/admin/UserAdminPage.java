@@ -1,6 +1,8 @@
 package io.sphere.web.admin;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -217,8 +219,7 @@ public class UserAdminPage {
         UserPage result = users.list(actor, q, index, PAGE_SIZE);
         String query = q == null || q.isBlank()
                 ? ""
-                : "q=" + java.net.URLEncoder.encode(q.strip(),
-                        java.nio.charset.StandardCharsets.UTF_8) + "&";
+                : "q=" + URLEncoder.encode(q.strip(), StandardCharsets.UTF_8) + "&";
         String prev = index > 0 ? "/admin/users?" + query + "page=" + (index - 1) : null;
         String next = (long) (index + 1) * PAGE_SIZE < result.total()
                 ? "/admin/users?" + query + "page=" + (index + 1)

@@ -85,5 +85,8 @@ class GroupAdminPageTest {
         WebClient ru = new WebClient().language("ru").loggedInAs("root@example.com", ApiWorld.PASSWORD);
         assertThat(ru.get("/admin/groups").asString()).contains("Новая группа");
         assertThat(ru.get("/admin").asString()).contains("Администрирование").contains("Пользователи");
+        assertThat(ru.get("/").asString()).contains("id=\"nav-admin\" href=\"/admin\">Администрирование</a>")
+                .contains("Типы карточек, их процессы и права");
+        assertThat(root.get("/").asString()).contains("id=\"nav-admin\" href=\"/admin\">Administration</a>");
     }
 }
