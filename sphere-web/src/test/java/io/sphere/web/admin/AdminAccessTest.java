@@ -61,7 +61,10 @@ class AdminAccessTest {
                 "/admin/card-types/REQ/permissions", "/admin/users", "/admin/users/" + world.viewer.userId()
                         + "/deactivate",
                 "/admin/users/" + world.viewer.userId() + "/password",
-                "/admin/users/" + world.viewer.userId() + "/groups", "/admin/groups",
+                "/admin/users/" + world.viewer.userId() + "/groups",
+                "/admin/users/" + world.viewer.userId() + "/name",
+                "/admin/users/" + world.viewer.userId() + "/reactivate", "/admin/groups",
+                "/admin/groups/" + world.operators.id(),
                 "/admin/groups/" + world.operators.id() + "/members",
                 "/admin/groups/" + world.operators.id() + "/members/" + world.operator.userId() + "/remove")) {
             Response r = olga.post(path, Map.of("name", "Hijack", "email", "x@example.com", "password",
@@ -108,6 +111,17 @@ class AdminAccessTest {
         assertThat(olga.get("/admin/card-types/new").statusCode()).isEqualTo(403);
         assertThat(olga.get("/admin/users").statusCode()).isEqualTo(403);
         assertThat(olga.get("/admin/groups").statusCode()).isEqualTo(403);
+        olga.get("/admin/card-types");
+        for (String path : List.of("/admin/users", "/admin/users/" + world.viewer.userId() + "/deactivate",
+                "/admin/groups", "/admin/groups/" + world.operators.id() + "/members",
+                "/admin/card-types/SEC/permissions")) {
+            Response r = olga.post(path, Map.of("email", "olga@example.com", "displayName", "Mallory", "name",
+                    "Mine", "password", "Another-Long-Password-9", "g" + world.operators.id() + ".VIEW", "on"));
+            assertThat(r.statusCode()).as(path).isIn(403, 404);
+        }
+        assertThat(permissions.matrixOf(world.secrets.id())).isEmpty();
+        assertThat(TestDatabase.count("SELECT count(*) FROM app_user")).isEqualTo(3);
+        assertThat(TestDatabase.count("SELECT count(*) FROM user_group")).isEqualTo(2);
 
         var current = types.findByKey("REQ").orElseThrow();
         olga.get("/admin/card-types/REQ");
