@@ -191,6 +191,11 @@ public class GroupService {
         return clean;
     }
 
+    /** Refuses anyone who may not change groups: the administration pages of groups ask this first. */
+    public void requireManager(Actor actor) {
+        requireSuperuser(actor);
+    }
+
     private static void requireSuperuser(Actor actor) {
         if (!actor.superuser()) {
             throw new SphereException(ErrorCode.ACCESS_DENIED);

@@ -2,16 +2,31 @@ package io.sphere.core.section;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
+import io.sphere.core.permission.PermissionService;
 import io.sphere.core.security.Actor;
 
 /** Which sections a person may open. The superuser has every section (S3). */
 @ApplicationScoped
 public class SectionService {
+
+    private final Predicate<Actor> administersAny;
+
+    @Inject
+    SectionService(PermissionService permissions) {
+        this(permissions::administersAny);
+    }
+
+    /** @param administersAny whether a person administers at least one card type (opens administration) */
+    SectionService(Predicate<Actor> administersAny) {
+        this.administersAny = administersAny;
+    }
 
     public List<Section> visibleTo(Actor actor) {
         return Arrays.stream(Section.values()).filter(s -> mayOpen(actor, s)).toList();
@@ -21,6 +36,7 @@ public class SectionService {
         return switch (section) {
             case HOME -> true;
             case REQUEST_LOG -> actor.superuser();
+            case ADMIN -> actor.superuser() || administersAny.test(actor);
         };
     }
 

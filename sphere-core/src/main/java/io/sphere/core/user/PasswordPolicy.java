@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +26,23 @@ public final class PasswordPolicy {
     public static final int MAX_BYTES = 72;
 
     private static final Set<String> COMMON = load();
+    /** No look-alikes (0/O, 1/l/I), so that a password read aloud or copied from a screen is typed right. */
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PasswordPolicy() {
+    }
+
+    /** A random password of 20 characters in groups of five ({@code abcde-fghij-...}), about 116 bits. */
+    public static String generate() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            if (i > 0 && i % 5 == 0) {
+                sb.append('-');
+            }
+            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
     }
 
     public static void check(String email, String password) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,6 +37,10 @@ public class UserApi {
             return new UserJson(v.id(), v.email(), v.displayName(), v.superuser(), v.active(), v.locale().orElse(null),
                     v.timeZone(), groups);
         }
+    }
+
+    /** A new password chosen by the administrator. */
+    public record NewPassword(String password) {
     }
 
     public record UserList(List<UserJson> items, long total, int page, int size) {
@@ -71,6 +76,29 @@ public class UserApi {
         NewUser b = CardApi.required(body);
         UserView created = users.create(currentUser.actor(), b.email(), b.displayName(), b.password());
         return Response.created(URI.create("/api/v1/users/" + created.id())).entity(json(created)).build();
+    }
+
+    /** Stops the person from logging in and ends their sessions; their cards and history stay. */
+    @POST
+    @Path("/{id}/deactivate")
+    @Consumes(MediaType.WILDCARD)
+    public UserJson deactivate(@PathParam("id") long id) {
+        return json(users.deactivate(currentUser.actor(), id));
+    }
+
+    @POST
+    @Path("/{id}/reactivate")
+    @Consumes(MediaType.WILDCARD)
+    public UserJson reactivate(@PathParam("id") long id) {
+        return json(users.activate(currentUser.actor(), id));
+    }
+
+    /** Sets the password (same rules as everywhere) and ends the person's sessions; answers 204. */
+    @PUT
+    @Path("/{id}/password")
+    public Response resetPassword(@PathParam("id") long id, NewPassword body) {
+        users.resetPassword(currentUser.actor(), id, CardApi.required(body).password());
+        return Response.noContent().build();
     }
 
     private UserJson json(UserView v) {
