@@ -154,6 +154,16 @@ public class CardService {
      * group, fields the transition requires still empty (a {@link ValidationException} naming each).
      */
     public CardView transition(Actor actor, String key, long expectedVersion, String transitionKey) {
+        return transition(actor, key, expectedVersion, transitionKey, Map.of());
+    }
+
+    /**
+     * Fires a transition, first filling in {@code values} for fields the transition requires, in the same
+     * transaction: the person asked for them by the transition needs TRANSITION, not EDIT. A key the transition does
+     * not require is refused as {@link ErrorCode#FIELD_UNKNOWN}; a bad value refuses the whole transition.
+     */
+    public CardView transition(Actor actor, String key, long expectedVersion, String transitionKey,
+            Map<String, Object> values) {
         Loaded l = load(actor, key, true);
         require(actor, l, Action.TRANSITION);
         checkVersion(actor, l, expectedVersion);
@@ -170,7 +180,26 @@ public class CardService {
             throw new SphereException(ErrorCode.TRANSITION_GROUP_DENIED, "transition",
                     Map.of("transition", t.label()));
         }
-        List<String> missing = missing(t, read(l.card.fieldValues()));
+        ObjectNode current = read(l.card.fieldValues());
+        if (!values.isEmpty()) {
+            List<FieldError> errors = new ArrayList<>();
+            Map<String, Object> asked = new HashMap<>();
+            values.forEach((k, v) -> {
+                if (t.requiredFields().contains(k)) {
+                    asked.put(k, v);
+                } else {
+                    errors.add(new FieldError(String.valueOf(k), ErrorCode.FIELD_UNKNOWN,
+                            Map.of("field", String.valueOf(k))));
+                }
+            });
+            current = values(def, current, asked, false, errors);
+            if (!errors.isEmpty()) {
+                throw new ValidationException(ErrorCode.TRANSITION_FIELDS_REQUIRED, errors);
+            }
+            l.card.fill(write(current), actor.userId(), now());
+            index(l.card, def);
+        }
+        List<String> missing = missing(t, current);
         if (!missing.isEmpty()) {
             throw new ValidationException(ErrorCode.TRANSITION_FIELDS_REQUIRED,
                     missing.stream().map(f -> new FieldError(f, ErrorCode.FIELD_REQUIRED,
@@ -207,6 +236,22 @@ public class CardService {
             watchers.persist(CardWatcher.start(l.card.id(), userId, now()));
         }
         return flushedView(l, actor);
+    }
+
+    /**
+     * The people a card may be assigned to, by name: active users who may view its type (superusers included), at
+     * most {@code limit}. Empty for an actor who may not assign the card to others (no EDIT).
+     */
+    public List<UserRef> assignees(Actor actor, String key, int limit) {
+        Loaded l = load(actor, key, false);
+        if (!permissions.can(actor, l.type.id(), Action.EDIT)) {
+            return List.of();
+        }
+        Map<Long, UserRef> refs = users.refs(permissions.activeUserIdsWith(l.type.id(), Action.VIEW, limit));
+        return refs.values().stream()
+                .sorted(java.util.Comparator.comparing(UserRef::displayName, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(UserRef::email))
+                .toList();
     }
 
     /** Anyone who may view a card may watch it. */
