@@ -201,6 +201,44 @@ class CardServiceTest {
     }
 
     @Test
+    void transitionFillsInOnlyTheFieldsItAsksFor() {
+        CardView card = cards.create(operator, "REQ", CardInput.of("Printer", Map.of()));
+        CardView started = cards.transition(operator, card.key(), card.version(), "start");
+
+        ValidationException other = catchThrowableOfType(ValidationException.class, () -> cards.transition(
+                operator, card.key(), started.version(), "done", Map.of("resolution", "Fixed", "count", "3")));
+        assertThat(other.code()).isEqualTo(ErrorCode.TRANSITION_FIELDS_REQUIRED);
+        assertThat(other.errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("count", ErrorCode.FIELD_UNKNOWN));
+        ValidationException tooLong = catchThrowableOfType(ValidationException.class, () -> cards.transition(
+                operator, card.key(), started.version(), "done", Map.of("resolution", "x".repeat(1_001))));
+        assertThat(tooLong.errors()).extracting(FieldError::code).containsExactly(ErrorCode.FIELD_TOO_LONG);
+        ValidationException blank = catchThrowableOfType(ValidationException.class, () -> cards.transition(
+                operator, card.key(), started.version(), "done", Map.of("resolution", " ")));
+        assertThat(blank.errors()).extracting(FieldError::code).containsExactly(ErrorCode.FIELD_REQUIRED);
+        assertThat(cards.get(operator, card.key()).field("resolution").orElseThrow().value()).isNull();
+
+        CardView done = cards.transition(operator, card.key(), started.version(), "done",
+                Map.of("resolution", "Replaced the drum"));
+        assertThat(done.stage()).isEqualTo("done");
+        assertThat(done.field("resolution").orElseThrow().value()).isEqualTo("Replaced the drum");
+        assertThat(code(() -> cards.transition(outsider, card.key(), done.version(), "reopen", Map.of())))
+                .isEqualTo(ErrorCode.CARD_NOT_FOUND);
+    }
+
+    @Test
+    void assigneesAreActiveViewersOfTheTypeShownToEditorsOnly() {
+        Actor viewer = fixtures.user("viewer");
+        GroupView viewers = fixtures.group(root, "Viewers", viewer);
+        fixtures.grant(root, type.id(), viewers.id(), Action.VIEW);
+        CardView card = cards.create(operator, "REQ", CardInput.of("Printer", Map.of()));
+        assertThat(cards.assignees(operator, card.key(), 100)).extracting(u -> u.email())
+                .containsExactlyInAnyOrder("root@example.com", "operator@example.com", "viewer@example.com");
+        assertThat(cards.assignees(viewer, card.key(), 100)).isEmpty();
+        assertThat(code(() -> cards.assignees(outsider, card.key(), 100))).isEqualTo(ErrorCode.CARD_NOT_FOUND);
+    }
+
+    @Test
     void humanKeysAreNeverReusedEvenAfterDelete() {
         fixtures.grant(root, type.id(), ops.id(), Action.DELETE);
         CardView one = cards.create(operator, "REQ", CardInput.of("One", Map.of()));
