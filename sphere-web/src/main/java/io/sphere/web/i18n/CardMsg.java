@@ -82,9 +82,6 @@ public interface CardMsg {
     @Message("Updated to")
     String filter_updated_to();
 
-    @Message("to")
-    String filter_to();
-
     @Message("Card type")
     String filter_type();
 
