@@ -180,8 +180,8 @@ public class CardPage {
         CardMsg msg = msg();
         UserTime time = time();
         List<String> errors = new ArrayList<>();
-        List<CardTypeSummary> visible = types.list(actor).stream().filter(t -> t.actions().contains(Action.VIEW))
-                .toList();
+        List<CardTypeSummary> mine = types.list(actor);
+        List<CardTypeSummary> visible = mine.stream().filter(t -> t.actions().contains(Action.VIEW)).toList();
 
         CardTypeView type = null;
         if (p.has("type")) {
@@ -339,16 +339,16 @@ public class CardPage {
         columns.add(column("key", msg.col_key(), CardSort.Column.KEY, sort, p));
         columns.add(column("title", msg.col_title(), CardSort.Column.TITLE, sort, p));
         if (!typed) {
-            columns.add(new Column("type", msg.col_type(), null, null));
+            columns.add(column("type", msg.col_type(), CardSort.Column.TYPE, sort, p));
         }
-        columns.add(new Column("stage", msg.col_stage(), null, null));
-        columns.add(new Column("assignee", msg.col_assignee(), null, null));
+        columns.add(column("stage", msg.col_stage(), CardSort.Column.STAGE, sort, p));
+        columns.add(column("assignee", msg.col_assignee(), CardSort.Column.ASSIGNEE, sort, p));
         columns.add(column("priority", msg.col_priority(), CardSort.Column.PRIORITY, sort, p));
         columns.add(column("due", msg.col_due(), CardSort.Column.DUE, sort, p));
         columns.add(column("created", msg.col_created(), CardSort.Column.CREATED, sort, p));
         columns.add(column("updated", msg.col_updated(), CardSort.Column.UPDATED, sort, p));
 
-        boolean mayCreate = types.list(actor).stream().anyMatch(t -> t.actions().contains(Action.CREATE));
+        boolean mayCreate = mine.stream().anyMatch(t -> t.actions().contains(Action.CREATE));
         String newHref = !mayCreate
                 ? null
                 : type != null && permissions.can(actor, type.id(), Action.CREATE)
@@ -733,13 +733,14 @@ public class CardPage {
         Optional<Priority> pr = formPriority(priority, errors);
         Optional<Instant> dueAt = formDue(due, errors);
         UserTime time = time();
+        Map<String, List<String>> changed = untouchedLeftOut(posted, CardForms.formValues(c, time));
         try {
             long version = version(form);
             if (!errors.isEmpty()) {
                 permissions.require(actor, c.typeId(), Action.EDIT);
                 throw new ValidationException(ErrorCode.VALIDATION_FAILED, List.of());
             }
-            cards.update(actor, key, version, new CardInput(title, CardForms.toCore(t.definition(), posted, time),
+            cards.update(actor, key, version, new CardInput(title, CardForms.toCore(t.definition(), changed, time),
                     pr.orElse(null), dueAt.orElse(null), c.candidateGroup().map(GroupView::id).orElse(null), null));
             return back(c.key());
         } catch (CardConflictException e) {
@@ -786,6 +787,21 @@ public class CardPage {
                 errors.get("title"), priorityChoices(msg, priority), errors.get("priority"), due,
                 errors.get("dueAt"), fields, card.version(), originals, general, changes, "/cards/" + card.key(),
                 CardService.MAX_TITLE);
+    }
+
+    /**
+     * The posted fields whose value differs from the saved one: a field left as it was is not sent, so that saving
+     * never rewrites it (a date-time the form shows to the minute keeps its seconds).
+     */
+    private static Map<String, List<String>> untouchedLeftOut(Map<String, List<String>> posted,
+            Map<String, List<String>> saved) {
+        Map<String, List<String>> changed = new LinkedHashMap<>();
+        posted.forEach((k, v) -> {
+            if (!saved.containsKey(k) || !saved.get(k).equals(v)) {
+                changed.put(k, v);
+            }
+        });
+        return changed;
     }
 
     private static List<Hidden> originals(MultivaluedMap<String, String> form) {

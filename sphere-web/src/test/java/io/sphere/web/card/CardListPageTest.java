@@ -102,6 +102,12 @@ class CardListPageTest {
         assertThat(total("/cards?assignee=me")).isZero();
         cards.assign(world.olga, "REQ-3", world.olga.userId());
         assertThat(total("/cards?assignee=me")).isEqualTo(1);
+        assertThat(keys(olga.get("/cards?sort=-assignee").asString()).get(0)).isEqualTo("REQ-3");
+        assertThat(olga.get("/cards?sort=-assignee").asString()).contains(
+                "id=\"col-assignee\" aria-sort=\"descending\"><a href=\"/cards?sort=assignee\">Assignee ▼</a>");
+        cards.transition(world.olga, "REQ-5", cards.get(world.olga, "REQ-5").version(), "start");
+        assertThat(keys(olga.get("/cards?type=REQ&sort=stage").asString()).get(0)).isEqualTo("REQ-5");
+        assertThat(olga.get("/cards?sort=type").statusCode()).isEqualTo(200);
         assertThat(total("/cards?assignee=" + world.olga.userId())).isEqualTo(1);
         assertThat(total("/cards?scope=assigned")).isEqualTo(1);
         assertThat(total("/cards?scope=watching")).isEqualTo(30);

@@ -338,9 +338,21 @@ class CardPageTest {
                 .post(olga, "/cards/" + card.key() + "/edit");
         assertThat(badDue.statusCode()).isEqualTo(422);
         assertThat(badDue.asString()).contains("id=\"field-dueAt-error\">Enter a date and time.<");
+        CardView timed = cards.update(world.admin, card.key(), cards.get(world.olga, card.key()).version(),
+                CardInput.of("Olga's title", Map.of("happened_at", "2026-11-30T08:15:42Z")));
+        String withTime = olga.get("/cards/" + card.key() + "/edit").asString();
+        assertThat(withTime).contains("value=\"2026-11-30T08:15\"");
+        Response untouched = Forms.hiddenOf(withTime, "card-form").add("title", "Same time").add("f.happened_at",
+                "2026-11-30T08:15").add("f.category", "hardware").post(olga, "/cards/" + card.key() + "/edit");
+        assertThat(untouched.statusCode()).isEqualTo(303);
+        assertThat(cards.get(world.olga, card.key()).field("happened_at").orElseThrow().value())
+                .as("a value the form shows to the minute keeps its seconds when left as it was")
+                .isEqualTo("2026-11-30T08:15:42Z");
+        assertThat(timed.version()).isLessThan(cards.get(world.olga, card.key()).version());
+
         Response noVersion = Forms.of("title", "No version").post(olga, "/cards/" + card.key() + "/edit");
         assertThat(noVersion.statusCode()).isEqualTo(409);
-        assertThat(cards.get(world.olga, card.key()).title()).isEqualTo("Olga's title");
+        assertThat(cards.get(world.olga, card.key()).title()).isEqualTo("Same time");
     }
 
     private static String version(String page) {
