@@ -168,6 +168,12 @@ class CardPageTest {
                 .doesNotContain("<script>alert(1)")
                 .contains("<a href=\"https://example.com/a?b=1&amp;c=2\" rel=\"nofollow noopener noreferrer\">"
                         + "https://example.com/a?b=1&amp;c=2</a>.");
+        String russian = world.browser(world.olga).language("ru").get("/cards/" + key).asString();
+        assertThat(russian).contains("<h2 id=\"comments-heading\">Комментарии</h2>").contains("Перевести")
+                .contains(">Карточка</a>").contains("Добавить комментарий");
+        String russianList = world.browser(world.olga).language("ru").get("/cards").asString();
+        assertThat(russianList).contains("Найдено карточек: 1").contains("Все доступные")
+                .contains("id=\"nav-cards\" href=\"/cards\" aria-current=\"page\">Карточки</a>");
         Response blank = Forms.of("text", "   ").post(olga, "/cards/" + key + "/comments");
         assertThat(blank.statusCode()).isEqualTo(422);
         assertThat(blank.asString()).contains("id=\"comment-error\">Write a comment.<");
