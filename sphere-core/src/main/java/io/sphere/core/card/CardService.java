@@ -86,23 +86,11 @@ public class CardService {
 
     /** Needs CREATE on the type. Every problem of the input is reported at once in a {@link ValidationException}. */
     public CardView create(Actor actor, String typeKey, CardInput input) {
-        CardTypeView type = types.findByKey(typeKey).orElseThrow(() -> new SphereException(
-                ErrorCode.CARD_TYPE_NOT_FOUND));
-        if (!permissions.can(actor, type.id(), Action.CREATE)) {
-            if (permissions.actions(actor, type.id()).isEmpty()) {
-                throw new SphereException(ErrorCode.CARD_TYPE_NOT_FOUND);
-            }
-            throw denied(Action.CREATE);
-        }
+        CardTypeView type = creatable(actor, typeKey);
         CardTypeDefinition def = type.definition();
         List<FieldError> errors = new ArrayList<>();
         String title = title(input.title(), errors);
-        ObjectNode values = values(def, JSON.createObjectNode(), input.values(), true, errors);
-        checkGroup(input.candidateGroupId(), errors);
-        if (input.assigneeId() != null) {
-            assigneeProblem(type.id(), input.assigneeId())
-                    .ifPresent(code -> errors.add(new FieldError("assigneeId", code, Map.of())));
-        }
+        ObjectNode values = newValues(type, input, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(ErrorCode.VALIDATION_FAILED, errors);
         }
@@ -120,6 +108,51 @@ public class CardService {
         watchers.persist(CardWatcher.start(card.id(), actor.userId(), now));
         index(card, def);
         return view(card, type, actor);
+    }
+
+    /**
+     * The problems {@link #create} would report for this input, without creating anything: a form that found a
+     * problem of its own (a date it cannot read) still shows every other one in the same answer. Same permission.
+     */
+    public List<FieldError> problemsOfNew(Actor actor, String typeKey, CardInput input) {
+        CardTypeView type = creatable(actor, typeKey);
+        List<FieldError> errors = new ArrayList<>();
+        title(input.title(), errors);
+        newValues(type, input, errors);
+        return List.copyOf(errors);
+    }
+
+    /** The problems {@link #update} would report for this input, without changing anything. Same permission. */
+    public List<FieldError> problemsOfUpdate(Actor actor, String key, CardInput input) {
+        Loaded l = load(actor, key, false);
+        require(actor, l, Action.EDIT);
+        List<FieldError> errors = new ArrayList<>();
+        title(input.title(), errors);
+        values(l.type.definition(), read(l.card.fieldValues()), input.values(), false, errors);
+        checkGroup(input.candidateGroupId(), errors);
+        return List.copyOf(errors);
+    }
+
+    private CardTypeView creatable(Actor actor, String typeKey) {
+        CardTypeView type = types.findByKey(typeKey).orElseThrow(() -> new SphereException(
+                ErrorCode.CARD_TYPE_NOT_FOUND));
+        if (!permissions.can(actor, type.id(), Action.CREATE)) {
+            if (permissions.actions(actor, type.id()).isEmpty()) {
+                throw new SphereException(ErrorCode.CARD_TYPE_NOT_FOUND);
+            }
+            throw denied(Action.CREATE);
+        }
+        return type;
+    }
+
+    private ObjectNode newValues(CardTypeView type, CardInput input, List<FieldError> errors) {
+        ObjectNode values = values(type.definition(), JSON.createObjectNode(), input.values(), true, errors);
+        checkGroup(input.candidateGroupId(), errors);
+        if (input.assigneeId() != null) {
+            assigneeProblem(type.id(), input.assigneeId())
+                    .ifPresent(code -> errors.add(new FieldError("assigneeId", code, Map.of())));
+        }
+        return values;
     }
 
     public CardView get(Actor actor, String key) {

@@ -239,6 +239,23 @@ class CardServiceTest {
     }
 
     @Test
+    void problemsAreReportedWithoutWritingAnything() {
+        assertThat(cards.problemsOfNew(operator, "REQ", CardInput.of(" ", Map.of("count", "abc"))))
+                .extracting(FieldError::field).containsExactlyInAnyOrder("title", "count");
+        assertThat(cards.problemsOfNew(operator, "REQ", CardInput.of("Fine", Map.of()))).isEmpty();
+        assertThat(TestDatabase.count("SELECT count(*) FROM card")).isZero();
+        assertThat(code(() -> cards.problemsOfNew(outsider, "REQ", CardInput.of("x", Map.of()))))
+                .isEqualTo(ErrorCode.CARD_TYPE_NOT_FOUND);
+
+        CardView card = cards.create(operator, "REQ", CardInput.of("Printer", Map.of()));
+        assertThat(cards.problemsOfUpdate(operator, card.key(), CardInput.of("Printer", Map.of("link", "ftp://x"))))
+                .extracting(FieldError::code).containsExactly(ErrorCode.FIELD_NOT_URL);
+        assertThat(code(() -> cards.problemsOfUpdate(outsider, card.key(), CardInput.of("x", Map.of()))))
+                .isEqualTo(ErrorCode.CARD_NOT_FOUND);
+        assertThat(cards.get(operator, card.key()).version()).isEqualTo(card.version());
+    }
+
+    @Test
     void humanKeysAreNeverReusedEvenAfterDelete() {
         fixtures.grant(root, type.id(), ops.id(), Action.DELETE);
         CardView one = cards.create(operator, "REQ", CardInput.of("One", Map.of()));

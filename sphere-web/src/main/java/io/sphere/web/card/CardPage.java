@@ -444,12 +444,14 @@ public class CardPage {
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<Priority> pr = formPriority(priority, errors);
         Optional<Instant> dueAt = formDue(due, errors);
+        CardInput input = new CardInput(title, CardForms.toCore(t.definition(), posted, time()), pr.orElse(null),
+                dueAt.orElse(null), null, null);
         try {
             if (!errors.isEmpty()) {
-                throw new ValidationException(ErrorCode.VALIDATION_FAILED, List.of());
+                throw new ValidationException(ErrorCode.VALIDATION_FAILED, cards.problemsOfNew(actor, t.key(),
+                        input));
             }
-            CardView created = cards.create(actor, t.key(), new CardInput(title, CardForms.toCore(t.definition(),
-                    posted, time()), pr.orElse(null), dueAt.orElse(null), null, null));
+            CardView created = cards.create(actor, t.key(), input);
             return Response.seeOther(URI.create("/cards/" + created.key())).build();
         } catch (ValidationException e) {
             collect(e, errors);
@@ -734,14 +736,15 @@ public class CardPage {
         Optional<Instant> dueAt = formDue(due, errors);
         UserTime time = time();
         Map<String, List<String>> changed = untouchedLeftOut(posted, CardForms.formValues(c, time));
+        CardInput input = new CardInput(title, CardForms.toCore(t.definition(), changed, time), pr.orElse(null),
+                dueAt.orElse(null), c.candidateGroup().map(GroupView::id).orElse(null), null);
         try {
             long version = version(form);
             if (!errors.isEmpty()) {
-                permissions.require(actor, c.typeId(), Action.EDIT);
-                throw new ValidationException(ErrorCode.VALIDATION_FAILED, List.of());
+                throw new ValidationException(ErrorCode.VALIDATION_FAILED, cards.problemsOfUpdate(actor, key,
+                        input));
             }
-            cards.update(actor, key, version, new CardInput(title, CardForms.toCore(t.definition(), changed, time),
-                    pr.orElse(null), dueAt.orElse(null), c.candidateGroup().map(GroupView::id).orElse(null), null));
+            cards.update(actor, key, version, input);
             return back(c.key());
         } catch (CardConflictException e) {
             CardView now = e.current();

@@ -140,11 +140,13 @@ class CardPageTest {
                 .contains("id=\"field-category-error\">This field is required.<")
                 .contains("id=\"field-summary-error\">At most 20000 characters.<");
 
-        Response badDates = Forms.of("type", "REQ", "title", "Fine", "f.category", "hardware", "priority",
-                "EXTREME", "dueAt", "soon").post(olga, "/cards");
+        Response badDates = Forms.of("type", "REQ", "title", "", "f.category", "hardware", "priority",
+                "EXTREME", "dueAt", "soon", "f.count", "-1").post(olga, "/cards");
         assertThat(badDates.statusCode()).isEqualTo(422);
         assertThat(badDates.asString()).contains("id=\"field-priority-error\">Choose one of the priorities.<")
-                .contains("id=\"field-dueAt-error\">Enter a date and time.<").contains("value=\"soon\"");
+                .contains("id=\"field-dueAt-error\">Enter a date and time.<").contains("value=\"soon\"")
+                .as("the form's own problems and core's, in one answer")
+                .contains("id=\"field-title-error\">Enter a title.<").contains("id=\"field-count-error\">At least 0.<");
         assertThat(TestDatabase.count("SELECT count(*) FROM card")).isZero();
 
         WebClient russian = world.browser(world.olga).language("ru");
@@ -341,9 +343,10 @@ class CardPageTest {
                 .contains("value=\"Still mine\"").contains("value=\"abc\"")
                 .contains("name=\"version\" value=\"" + cards.get(world.olga, card.key()).version() + "\"");
         Response badDue = Forms.hiddenOf(fresh, "card-form").add("title", "Still mine").add("dueAt", "tomorrow")
-                .post(olga, "/cards/" + card.key() + "/edit");
+                .add("f.link", "ftp://example.com").post(olga, "/cards/" + card.key() + "/edit");
         assertThat(badDue.statusCode()).isEqualTo(422);
-        assertThat(badDue.asString()).contains("id=\"field-dueAt-error\">Enter a date and time.<");
+        assertThat(badDue.asString()).contains("id=\"field-dueAt-error\">Enter a date and time.<")
+                .contains("id=\"field-link-error\">Enter an http(s) link.<");
         CardView timed = cards.update(world.admin, card.key(), cards.get(world.olga, card.key()).version(),
                 CardInput.of("Olga's title", Map.of("happened_at", "2026-11-30T08:15:42Z")));
         String withTime = olga.get("/cards/" + card.key() + "/edit").asString();
