@@ -90,6 +90,14 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
         return adminPassword;
     }
 
+    /**
+     * Runs {@code sphere-cli demo} against this stack, as the quick start does: the sample "Request" type, its groups,
+     * {@code cards} sample cards and the users operator@ and manager@example.com, whose password is the superuser's.
+     */
+    void loadDemo(int cards) {
+        runCli("demo", "--cards", Integer.toString(cards), "--password-env", "SPHERE_E2E_ADMIN_PASSWORD");
+    }
+
     /** What the welcome page greets a superuser created by the CLI with: the e-mail's local part. */
     String adminDisplayName() {
         return adminEmail.substring(0, adminEmail.indexOf('@'));

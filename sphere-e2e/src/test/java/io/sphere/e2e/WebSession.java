@@ -59,6 +59,14 @@ final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSON call made the way a page's script makes it: the session cookie plus the page's CSRF token. */
+    HttpResponse<String> postJson(String path, String json, String csrfToken)
+            throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(stack.webUri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static String csrfToken(String html) {
         Matcher inputs = INPUT.matcher(html);
         while (inputs.find()) {
@@ -68,7 +76,7 @@ final class WebSession {
                 return unescape(value.group(1));
             }
         }
-        throw new IllegalStateException("no hidden csrf-token field in the login page:\n" + html);
+        throw new IllegalStateException("no hidden csrf-token field in the page:\n" + html);
     }
 
     private static String unescape(String attribute) {

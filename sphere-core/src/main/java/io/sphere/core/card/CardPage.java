@@ -3,6 +3,10 @@ package io.sphere.core.card;
 import java.util.List;
 import java.util.Optional;
 
-/** One page of a card list, the number of cards matching the filter that the actor may see, the next cursor. */
-public record CardPage(List<CardSummary> items, long total, Optional<String> nextCursor) {
+/**
+ * One page of a card list, the number of cards matching the filter that the actor may see, the cursors of the next
+ * page ({@link CardQuery#list}) and of the previous one ({@link CardQuery#listBefore}), when there are such pages.
+ */
+public record CardPage(List<CardSummary> items, long total, Optional<String> nextCursor,
+        Optional<String> previousCursor) {
 }

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,21 @@ public class CardQuery {
         this.users = users;
     }
 
+    /** The page after {@code cursor} (the first page without one). */
     public CardPage list(Actor actor, CardFilter filter, CardSort sort, Optional<String> cursor, int pageSize) {
+        return page(actor, filter, sort, cursor, pageSize, false);
+    }
+
+    /**
+     * The page just before {@code cursor} (a {@link CardPage#previousCursor()}), in the same order as
+     * {@link #list}: a "previous" link for keyset pages.
+     */
+    public CardPage listBefore(Actor actor, CardFilter filter, CardSort sort, String cursor, int pageSize) {
+        return page(actor, filter, sort, Optional.of(cursor), pageSize, true);
+    }
+
+    private CardPage page(Actor actor, CardFilter filter, CardSort sort, Optional<String> cursor, int pageSize,
+            boolean backwards) {
         CardSort order = sort == null ? CardSort.DEFAULT : sort;
         int limit = Math.max(1, Math.min(pageSize, MAX_PAGE));
         StringBuilder where = new StringBuilder(" FROM card c WHERE c.deleted_at IS NULL");
@@ -140,12 +155,13 @@ public class CardQuery {
         if (cursor.isPresent() && !cursor.get().isBlank()) {
             Cursor c = Cursor.parse(cursor.get(), order);
             sql.append(" AND (").append(order.column().expression).append(", c.id) ")
-                    .append(order.descending() ? "<" : ">").append(" (CAST(? AS ").append(order.column().sqlType)
+                    .append(order.descending() != backwards ? "<" : ">").append(" (CAST(? AS ")
+                    .append(order.column().sqlType)
                     .append("), ?)");
             pageParams.add(c.value());
             pageParams.add(c.id());
         }
-        String dir = order.descending() ? " DESC" : " ASC";
+        String dir = order.descending() != backwards ? " DESC" : " ASC";
         sql.append(" ORDER BY ").append(order.column().expression).append(dir).append(", c.id").append(dir)
                 .append(" LIMIT ?");
         pageParams.add(limit + 1);
@@ -176,6 +192,9 @@ public class CardQuery {
             throw new IllegalStateException("Cannot list cards", e);
         }
 
+        if (backwards) {
+            Collections.reverse(rows);
+        }
         Set<Long> typeIds = new HashSet<>();
         Set<Long> userIds = new HashSet<>();
         rows.forEach(r -> {
@@ -193,11 +212,17 @@ public class CardQuery {
                     Optional.ofNullable(r.assigneeId).map(refs::get), r.priority, Optional.ofNullable(r.dueAt),
                     r.overdue, r.createdAt, r.updatedAt, r.version);
         }).toList();
-        Optional<String> next = more
+        boolean hasCursor = cursor.isPresent() && !cursor.get().isBlank();
+        boolean after = backwards ? hasCursor && !rows.isEmpty() : more;
+        boolean before = backwards ? more : hasCursor && !rows.isEmpty();
+        Optional<String> next = after
                 ? Optional.of(new Cursor(rows.get(rows.size() - 1).sortValue,
                         rows.get(rows.size() - 1).id).format(order))
                 : Optional.empty();
-        return new CardPage(items, total, next);
+        Optional<String> previous = before
+                ? Optional.of(new Cursor(rows.get(0).sortValue, rows.get(0).id).format(order))
+                : Optional.empty();
+        return new CardPage(items, total, next, previous);
     }
 
     private long count(String where, List<Object> params) {

@@ -86,23 +86,11 @@ public class CardService {
 
     /** Needs CREATE on the type. Every problem of the input is reported at once in a {@link ValidationException}. */
     public CardView create(Actor actor, String typeKey, CardInput input) {
-        CardTypeView type = types.findByKey(typeKey).orElseThrow(() -> new SphereException(
-                ErrorCode.CARD_TYPE_NOT_FOUND));
-        if (!permissions.can(actor, type.id(), Action.CREATE)) {
-            if (permissions.actions(actor, type.id()).isEmpty()) {
-                throw new SphereException(ErrorCode.CARD_TYPE_NOT_FOUND);
-            }
-            throw denied(Action.CREATE);
-        }
+        CardTypeView type = creatable(actor, typeKey);
         CardTypeDefinition def = type.definition();
         List<FieldError> errors = new ArrayList<>();
         String title = title(input.title(), errors);
-        ObjectNode values = values(def, JSON.createObjectNode(), input.values(), true, errors);
-        checkGroup(input.candidateGroupId(), errors);
-        if (input.assigneeId() != null) {
-            assigneeProblem(type.id(), input.assigneeId())
-                    .ifPresent(code -> errors.add(new FieldError("assigneeId", code, Map.of())));
-        }
+        ObjectNode values = newValues(type, input, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(ErrorCode.VALIDATION_FAILED, errors);
         }
@@ -120,6 +108,51 @@ public class CardService {
         watchers.persist(CardWatcher.start(card.id(), actor.userId(), now));
         index(card, def);
         return view(card, type, actor);
+    }
+
+    /**
+     * The problems {@link #create} would report for this input, without creating anything: a form that found a
+     * problem of its own (a date it cannot read) still shows every other one in the same answer. Same permission.
+     */
+    public List<FieldError> problemsOfNew(Actor actor, String typeKey, CardInput input) {
+        CardTypeView type = creatable(actor, typeKey);
+        List<FieldError> errors = new ArrayList<>();
+        title(input.title(), errors);
+        newValues(type, input, errors);
+        return List.copyOf(errors);
+    }
+
+    /** The problems {@link #update} would report for this input, without changing anything. Same permission. */
+    public List<FieldError> problemsOfUpdate(Actor actor, String key, CardInput input) {
+        Loaded l = load(actor, key, false);
+        require(actor, l, Action.EDIT);
+        List<FieldError> errors = new ArrayList<>();
+        title(input.title(), errors);
+        values(l.type.definition(), read(l.card.fieldValues()), input.values(), false, errors);
+        checkGroup(input.candidateGroupId(), errors);
+        return List.copyOf(errors);
+    }
+
+    private CardTypeView creatable(Actor actor, String typeKey) {
+        CardTypeView type = types.findByKey(typeKey).orElseThrow(() -> new SphereException(
+                ErrorCode.CARD_TYPE_NOT_FOUND));
+        if (!permissions.can(actor, type.id(), Action.CREATE)) {
+            if (permissions.actions(actor, type.id()).isEmpty()) {
+                throw new SphereException(ErrorCode.CARD_TYPE_NOT_FOUND);
+            }
+            throw denied(Action.CREATE);
+        }
+        return type;
+    }
+
+    private ObjectNode newValues(CardTypeView type, CardInput input, List<FieldError> errors) {
+        ObjectNode values = values(type.definition(), JSON.createObjectNode(), input.values(), true, errors);
+        checkGroup(input.candidateGroupId(), errors);
+        if (input.assigneeId() != null) {
+            assigneeProblem(type.id(), input.assigneeId())
+                    .ifPresent(code -> errors.add(new FieldError("assigneeId", code, Map.of())));
+        }
+        return values;
     }
 
     public CardView get(Actor actor, String key) {
@@ -154,6 +187,16 @@ public class CardService {
      * group, fields the transition requires still empty (a {@link ValidationException} naming each).
      */
     public CardView transition(Actor actor, String key, long expectedVersion, String transitionKey) {
+        return transition(actor, key, expectedVersion, transitionKey, Map.of());
+    }
+
+    /**
+     * Fires a transition, first filling in {@code values} for fields the transition requires, in the same
+     * transaction: the person asked for them by the transition needs TRANSITION, not EDIT. A key the transition does
+     * not require is refused as {@link ErrorCode#FIELD_UNKNOWN}; a bad value refuses the whole transition.
+     */
+    public CardView transition(Actor actor, String key, long expectedVersion, String transitionKey,
+            Map<String, Object> values) {
         Loaded l = load(actor, key, true);
         require(actor, l, Action.TRANSITION);
         checkVersion(actor, l, expectedVersion);
@@ -170,7 +213,26 @@ public class CardService {
             throw new SphereException(ErrorCode.TRANSITION_GROUP_DENIED, "transition",
                     Map.of("transition", t.label()));
         }
-        List<String> missing = missing(t, read(l.card.fieldValues()));
+        ObjectNode current = read(l.card.fieldValues());
+        if (!values.isEmpty()) {
+            List<FieldError> errors = new ArrayList<>();
+            Map<String, Object> asked = new HashMap<>();
+            values.forEach((k, v) -> {
+                if (t.requiredFields().contains(k)) {
+                    asked.put(k, v);
+                } else {
+                    errors.add(new FieldError(String.valueOf(k), ErrorCode.FIELD_UNKNOWN,
+                            Map.of("field", String.valueOf(k))));
+                }
+            });
+            current = values(def, current, asked, false, errors);
+            if (!errors.isEmpty()) {
+                throw new ValidationException(ErrorCode.TRANSITION_FIELDS_REQUIRED, errors);
+            }
+            l.card.fill(write(current), actor.userId(), now());
+            index(l.card, def);
+        }
+        List<String> missing = missing(t, current);
         if (!missing.isEmpty()) {
             throw new ValidationException(ErrorCode.TRANSITION_FIELDS_REQUIRED,
                     missing.stream().map(f -> new FieldError(f, ErrorCode.FIELD_REQUIRED,
@@ -207,6 +269,22 @@ public class CardService {
             watchers.persist(CardWatcher.start(l.card.id(), userId, now()));
         }
         return flushedView(l, actor);
+    }
+
+    /**
+     * The people a card may be assigned to, by name: active users who may view its type (superusers included), at
+     * most {@code limit}. Empty for an actor who may not assign the card to others (no EDIT).
+     */
+    public List<UserRef> assignees(Actor actor, String key, int limit) {
+        Loaded l = load(actor, key, false);
+        if (!permissions.can(actor, l.type.id(), Action.EDIT)) {
+            return List.of();
+        }
+        Map<Long, UserRef> refs = users.refs(permissions.activeUserIdsWith(l.type.id(), Action.VIEW, limit));
+        return refs.values().stream()
+                .sorted(java.util.Comparator.comparing(UserRef::displayName, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(UserRef::email))
+                .toList();
     }
 
     /** Anyone who may view a card may watch it. */

@@ -19,7 +19,13 @@ public record CardSort(Column column, boolean descending) {
         TITLE("c.title", "text"),
         PRIORITY("c.priority_rank", "smallint"),
         /** Cards without a due date come last when ascending. */
-        DUE("COALESCE(c.due_at, 'infinity'::timestamptz)", "timestamptz");
+        DUE("COALESCE(c.due_at, 'infinity'::timestamptz)", "timestamptz"),
+        /** By the stage's key, which groups the cards of each stage together. */
+        STAGE("c.stage", "text"),
+        /** By the assignee's name; unassigned cards come first when ascending. */
+        ASSIGNEE("COALESCE((SELECT u.display_name FROM app_user u WHERE u.id = c.assignee_id), '')", "text"),
+        /** By the card type's name. */
+        TYPE("(SELECT t.name FROM card_type t WHERE t.id = c.card_type_id)", "text");
 
         final String expression;
         final String sqlType;

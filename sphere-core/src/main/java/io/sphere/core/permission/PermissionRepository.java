@@ -54,6 +54,18 @@ class PermissionRepository {
         return rows.stream().map(Number::longValue).collect(Collectors.toSet());
     }
 
+    List<Long> activeUserIds(long cardTypeId, Action action, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Number> rows = em.createNativeQuery("""
+                SELECT u.id FROM app_user u
+                 WHERE u.active AND (u.superuser OR EXISTS (SELECT 1 FROM card_type_permission p
+                         JOIN group_member m ON m.group_id = p.group_id
+                        WHERE m.user_id = u.id AND p.card_type_id = ?1 AND p.action = ?2))
+                 ORDER BY u.display_name, u.id LIMIT ?3""").setParameter(1, cardTypeId)
+                .setParameter(2, action.name()).setParameter(3, limit).getResultList();
+        return rows.stream().map(Number::longValue).toList();
+    }
+
     Set<Long> allTypeIds() {
         @SuppressWarnings("unchecked")
         List<Number> rows = em.createNativeQuery("SELECT id FROM card_type").getResultList();

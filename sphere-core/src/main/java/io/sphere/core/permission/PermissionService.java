@@ -2,6 +2,7 @@ package io.sphere.core.permission;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,6 +46,11 @@ public class PermissionService {
 
     public Set<Long> typeIdsWith(Actor actor, Action action) {
         return actor.superuser() ? permissions.allTypeIds() : permissions.typeIds(actor.userId(), action);
+    }
+
+    /** Active people who have {@code action} on a type, superusers included, at most {@code limit}. */
+    public List<Long> activeUserIdsWith(long cardTypeId, Action action, int limit) {
+        return permissions.activeUserIds(cardTypeId, action, limit);
     }
 
     public boolean viewsAll(Actor actor) {

@@ -7,6 +7,7 @@ package io.sphere.core.section;
 public enum Section {
     HOME("/"),
     REQUEST_LOG("/request-log"),
+    CARDS("/cards"),
     ADMIN("/admin");
 
     private final String path;

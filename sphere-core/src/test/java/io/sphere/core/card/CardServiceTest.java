@@ -201,6 +201,61 @@ class CardServiceTest {
     }
 
     @Test
+    void transitionFillsInOnlyTheFieldsItAsksFor() {
+        CardView card = cards.create(operator, "REQ", CardInput.of("Printer", Map.of()));
+        CardView started = cards.transition(operator, card.key(), card.version(), "start");
+
+        ValidationException other = catchThrowableOfType(ValidationException.class, () -> cards.transition(
+                operator, card.key(), started.version(), "done", Map.of("resolution", "Fixed", "count", "3")));
+        assertThat(other.code()).isEqualTo(ErrorCode.TRANSITION_FIELDS_REQUIRED);
+        assertThat(other.errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("count", ErrorCode.FIELD_UNKNOWN));
+        ValidationException tooLong = catchThrowableOfType(ValidationException.class, () -> cards.transition(
+                operator, card.key(), started.version(), "done", Map.of("resolution", "x".repeat(1_001))));
+        assertThat(tooLong.errors()).extracting(FieldError::code).containsExactly(ErrorCode.FIELD_TOO_LONG);
+        ValidationException blank = catchThrowableOfType(ValidationException.class, () -> cards.transition(
+                operator, card.key(), started.version(), "done", Map.of("resolution", " ")));
+        assertThat(blank.errors()).extracting(FieldError::code).containsExactly(ErrorCode.FIELD_REQUIRED);
+        assertThat(cards.get(operator, card.key()).field("resolution").orElseThrow().value()).isNull();
+
+        CardView done = cards.transition(operator, card.key(), started.version(), "done",
+                Map.of("resolution", "Replaced the drum"));
+        assertThat(done.stage()).isEqualTo("done");
+        assertThat(done.field("resolution").orElseThrow().value()).isEqualTo("Replaced the drum");
+        assertThat(code(() -> cards.transition(outsider, card.key(), done.version(), "reopen", Map.of())))
+                .isEqualTo(ErrorCode.CARD_NOT_FOUND);
+    }
+
+    @Test
+    void assigneesAreActiveViewersOfTheTypeShownToEditorsOnly() {
+        Actor viewer = fixtures.user("viewer");
+        GroupView viewers = fixtures.group(root, "Viewers", viewer);
+        fixtures.grant(root, type.id(), viewers.id(), Action.VIEW);
+        CardView card = cards.create(operator, "REQ", CardInput.of("Printer", Map.of()));
+        assertThat(cards.assignees(operator, card.key(), 100)).extracting(u -> u.email())
+                .containsExactlyInAnyOrder("root@example.com", "operator@example.com", "viewer@example.com");
+        assertThat(cards.assignees(viewer, card.key(), 100)).isEmpty();
+        assertThat(code(() -> cards.assignees(outsider, card.key(), 100))).isEqualTo(ErrorCode.CARD_NOT_FOUND);
+    }
+
+    @Test
+    void problemsAreReportedWithoutWritingAnything() {
+        assertThat(cards.problemsOfNew(operator, "REQ", CardInput.of(" ", Map.of("count", "abc"))))
+                .extracting(FieldError::field).containsExactlyInAnyOrder("title", "count");
+        assertThat(cards.problemsOfNew(operator, "REQ", CardInput.of("Fine", Map.of()))).isEmpty();
+        assertThat(TestDatabase.count("SELECT count(*) FROM card")).isZero();
+        assertThat(code(() -> cards.problemsOfNew(outsider, "REQ", CardInput.of("x", Map.of()))))
+                .isEqualTo(ErrorCode.CARD_TYPE_NOT_FOUND);
+
+        CardView card = cards.create(operator, "REQ", CardInput.of("Printer", Map.of()));
+        assertThat(cards.problemsOfUpdate(operator, card.key(), CardInput.of("Printer", Map.of("link", "ftp://x"))))
+                .extracting(FieldError::code).containsExactly(ErrorCode.FIELD_NOT_URL);
+        assertThat(code(() -> cards.problemsOfUpdate(outsider, card.key(), CardInput.of("x", Map.of()))))
+                .isEqualTo(ErrorCode.CARD_NOT_FOUND);
+        assertThat(cards.get(operator, card.key()).version()).isEqualTo(card.version());
+    }
+
+    @Test
     void humanKeysAreNeverReusedEvenAfterDelete() {
         fixtures.grant(root, type.id(), ops.id(), Action.DELETE);
         CardView one = cards.create(operator, "REQ", CardInput.of("One", Map.of()));

@@ -22,8 +22,8 @@ class SectionServiceTest {
     }
 
     @Test
-    void operatorOpensHomeButNotTheRequestLog() {
-        assertThat(sections.visibleTo(operator)).containsExactly(Section.HOME);
+    void operatorOpensHomeAndCardsButNotTheRequestLog() {
+        assertThat(sections.visibleTo(operator)).containsExactly(Section.HOME, Section.CARDS);
         assertThatThrownBy(() -> sections.requireOpen(operator, Section.REQUEST_LOG))
                 .isInstanceOfSatisfying(SphereException.class, e -> assertThat(e.code()).isEqualTo(
                         ErrorCode.ACCESS_DENIED));

@@ -150,6 +150,24 @@ public class CardApi {
         return json(cards.assign(actor(), key, required(body).userId()));
     }
 
+    /** The caller starts watching the card; watching it already changes nothing. Answers the card. */
+    @PUT
+    @Path("/{key}/watchers/me")
+    @Consumes(MediaType.WILDCARD)
+    public CardJson watch(@PathParam("key") String key) {
+        cards.watch(actor(), key);
+        return json(cards.get(actor(), key));
+    }
+
+    /** The caller stops watching the card; not watching it already changes nothing. Answers the card. */
+    @DELETE
+    @Path("/{key}/watchers/me")
+    @Consumes(MediaType.WILDCARD)
+    public CardJson unwatch(@PathParam("key") String key) {
+        cards.unwatch(actor(), key);
+        return json(cards.get(actor(), key));
+    }
+
     @GET
     @Path("/{key}/comments")
     public List<CardJson.Comment> comments(@PathParam("key") String key) {

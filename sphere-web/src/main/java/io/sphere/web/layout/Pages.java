@@ -10,6 +10,7 @@ import io.sphere.core.section.Section;
 import io.sphere.core.section.SectionService;
 import io.sphere.core.security.Actor;
 import io.sphere.core.security.SessionPrincipal;
+import io.sphere.web.i18n.CardMessages;
 import io.sphere.web.i18n.AdminTexts;
 import io.sphere.web.i18n.Locales;
 import io.sphere.web.i18n.Msg;
@@ -76,6 +77,7 @@ public class Pages {
         return switch (s) {
             case HOME -> msg.nav_home();
             case REQUEST_LOG -> msg.nav_request_log();
+            case CARDS -> CardMessages.of(msg).nav_cards();
             case ADMIN -> AdminTexts.like(msg).nav_admin();
         };
     }
@@ -84,6 +86,7 @@ public class Pages {
         return switch (s) {
             case HOME -> msg.section_home_desc();
             case REQUEST_LOG -> msg.section_request_log_desc();
+            case CARDS -> CardMessages.of(msg).section_cards_desc();
             case ADMIN -> AdminTexts.like(msg).section_admin_desc();
         };
     }

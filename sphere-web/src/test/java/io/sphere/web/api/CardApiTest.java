@@ -212,6 +212,37 @@ class CardApiTest {
         assertThat(as(operator).body(Map.of("name", "Rogue")).post("/api/v1/groups").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void watchingAndUnwatchingThroughTheApi() {
+        String key = cards.create(world.operator, "REQ", CardInput.of("Monitor flickers", Map.of())).key();
+        Response watched = given().auth().oauth2(viewer).put("/api/v1/cards/" + key + "/watchers/me");
+        assertThat(watched.statusCode()).as(watched.asString()).isEqualTo(200);
+        assertThat(watched.<List<String>>path("watchers.email")).contains("victor@example.com");
+        Response again = given().auth().oauth2(viewer).put("/api/v1/cards/" + key + "/watchers/me");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.<List<String>>path("watchers.email")).containsOnlyOnce("victor@example.com");
+        assertThat(as(viewer).get("/api/v1/cards?scope=watching").<List<String>>path("items.key"))
+                .containsExactly(key);
+
+        Response unwatched = given().auth().oauth2(viewer).delete("/api/v1/cards/" + key + "/watchers/me");
+        assertThat(unwatched.statusCode()).as(unwatched.asString()).isEqualTo(200);
+        assertThat(unwatched.<List<String>>path("watchers.email")).doesNotContain("victor@example.com");
+        assertThat(as(viewer).get("/api/v1/cards?scope=watching").<Integer>path("total")).isZero();
+    }
+
+    @Test
+    void watchingACardTheCallerMayNotSeeIsNotFound() {
+        String secret = cards.create(world.admin, "SEC", CardInput.of("Salaries", Map.of())).key();
+        Response watch = given().auth().oauth2(operator).put("/api/v1/cards/" + secret + "/watchers/me");
+        assertThat(watch.statusCode()).isEqualTo(404);
+        assertThat(watch.contentType()).startsWith("application/problem+json");
+        assertThat(watch.<String>path("type")).isEqualTo("urn:sphere:problem:card.not-found");
+        assertThat(given().auth().oauth2(operator).delete("/api/v1/cards/" + secret + "/watchers/me").statusCode())
+                .isEqualTo(404);
+        assertThat(given().auth().oauth2(operator).put("/api/v1/cards/REQ-999/watchers/me").statusCode())
+                .isEqualTo(404);
+    }
+
     private static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType("application/json");
     }
