@@ -6,7 +6,8 @@ package io.sphere.core.section;
  */
 public enum Section {
     HOME("/"),
-    REQUEST_LOG("/request-log");
+    REQUEST_LOG("/request-log"),
+    TASKS("/tasks");
 
     private final String path;
 

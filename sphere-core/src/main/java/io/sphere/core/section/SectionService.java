@@ -21,6 +21,7 @@ public class SectionService {
         return switch (section) {
             case HOME -> true;
             case REQUEST_LOG -> actor.superuser();
+            case TASKS -> true;
         };
     }
 

@@ -6,12 +6,15 @@ import java.util.Locale;
 import jakarta.enterprise.context.RequestScoped;
 
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.sphere.core.notification.NotificationService;
 import io.sphere.core.section.Section;
 import io.sphere.core.section.SectionService;
 import io.sphere.core.security.Actor;
 import io.sphere.core.security.SessionPrincipal;
 import io.sphere.web.i18n.Locales;
 import io.sphere.web.i18n.Msg;
+import io.sphere.web.i18n.TaskTexts;
 import io.sphere.web.security.CurrentUser;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -25,9 +28,12 @@ public class Pages {
     private final SectionService sections;
     private final HttpServerRequest request;
     private final RoutingContext routing;
+    private final NotificationService notifications;
     private Locale locale;
 
-    Pages(CurrentUser currentUser, SectionService sections, HttpServerRequest request, RoutingContext routing) {
+    Pages(CurrentUser currentUser, SectionService sections, HttpServerRequest request, RoutingContext routing,
+            NotificationService notifications) {
+        this.notifications = notifications;
         this.currentUser = currentUser;
         this.sections = sections;
         this.request = request;
@@ -51,7 +57,8 @@ public class Pages {
         String path = request.path();
         return currentUser.principal().map(p -> signedIn(p, path))
                 .orElseGet(
-                        () -> new Chrome(locale().getLanguage(), false, null, null, List.of(), path, hasCsrfToken()));
+                        () -> new Chrome(locale().getLanguage(), false, null, null, List.of(), path, hasCsrfToken(),
+                                0));
     }
 
     /** Renders in the page language. */
@@ -63,7 +70,10 @@ public class Pages {
         Msg msg = msg();
         List<Chrome.NavItem> nav = sections.visibleTo(Actor.of(p)).stream()
                 .map(s -> new Chrome.NavItem(navId(s), label(msg, s), s.path(), isActive(s, path))).toList();
-        return new Chrome(locale().getLanguage(), true, p.displayName(), p.email(), nav, path, hasCsrfToken());
+        // error pages for unknown paths render on the IO thread, where no database call may block: no number there
+        long unread = BlockingOperationControl.isBlockingAllowed() ? notifications.unreadCount(Actor.of(p)) : 0;
+        return new Chrome(locale().getLanguage(), true, p.displayName(), p.email(), nav, path, hasCsrfToken(),
+                unread);
     }
 
     /** The key under which quarkus-rest-csrf keeps the token of this request. */
@@ -75,6 +85,7 @@ public class Pages {
         return switch (s) {
             case HOME -> msg.nav_home();
             case REQUEST_LOG -> msg.nav_request_log();
+            case TASKS -> TaskTexts.like(msg).nav_tasks();
         };
     }
 
@@ -82,6 +93,7 @@ public class Pages {
         return switch (s) {
             case HOME -> msg.section_home_desc();
             case REQUEST_LOG -> msg.section_request_log_desc();
+            case TASKS -> TaskTexts.like(msg).section_tasks_desc();
         };
     }
 
