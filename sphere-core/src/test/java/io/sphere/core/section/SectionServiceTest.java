@@ -22,7 +22,7 @@ class SectionServiceTest {
 
     @Test
     void operatorOpensHomeButNotTheRequestLog() {
-        assertThat(sections.visibleTo(operator)).containsExactly(Section.HOME);
+        assertThat(sections.visibleTo(operator)).containsExactly(Section.HOME, Section.TASKS);
         assertThatThrownBy(() -> sections.requireOpen(operator, Section.REQUEST_LOG))
                 .isInstanceOfSatisfying(SphereException.class, e -> assertThat(e.code()).isEqualTo(
                         ErrorCode.ACCESS_DENIED));
