@@ -71,12 +71,16 @@ public class OverdueScan {
         return batch(r);
     }
 
-    /** Open tasks past their due date, not yet notified for it: flagged; the assignee (else the creator) is told. */
+    /**
+     * Open tasks past their due date, not yet notified for it (tasks of deleted cards are left alone): flagged; the
+     * assignee (else the creator) is told.
+     */
     public Batch tasks(int limit) {
         Object[] r = (Object[]) em.createNativeQuery("""
                 WITH picked AS (
                     SELECT id FROM task
                      WHERE status = 'OPEN' AND overdue_notified_for IS DISTINCT FROM due_at AND due_at < ?1
+                       AND NOT EXISTS (SELECT 1 FROM card c WHERE c.id = task.card_id AND c.deleted_at IS NOT NULL)
                      ORDER BY due_at, id LIMIT ?2
                      FOR UPDATE SKIP LOCKED),
                 flagged AS (
@@ -109,6 +113,7 @@ public class OverdueScan {
                     SELECT id FROM task
                      WHERE status = 'OPEN' AND due_soon_notified_for IS DISTINCT FROM due_at
                        AND due_at >= ?1 AND due_at < ?3
+                       AND NOT EXISTS (SELECT 1 FROM card c WHERE c.id = task.card_id AND c.deleted_at IS NOT NULL)
                      ORDER BY due_at, id LIMIT ?2
                      FOR UPDATE SKIP LOCKED),
                 flagged AS (

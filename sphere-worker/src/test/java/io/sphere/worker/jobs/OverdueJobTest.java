@@ -156,6 +156,17 @@ class OverdueJobTest {
     }
 
     @Test
+    void theTasksOfADeletedCardAreNeitherDueSoonNorOverdue() {
+        cards.create(alice, "REQ", new CardInput("Gone", Map.of(), null, null, null, null));
+        tasks.create(alice, new TaskInput("REQ-1", "On a deleted card", "", alice.userId(), null,
+                T0.plusSeconds(60)));
+        cards.delete(root, "REQ-1");
+        clock.set(T0.plusSeconds(120));
+        assertThat(jobs.overdueCheck()).isEqualTo(new NotificationJobs.Run(0, 0));
+        assertThat(TestDatabase.count("SELECT count(*) FROM notification WHERE task_id IS NOT NULL")).isZero();
+    }
+
+    @Test
     void aReminderFiresAtItsMomentInThePersonsTimeZoneExactlyOnce() {
         users.chooseTimeZone(alice.userId(), "Asia/Tokyo");
         cards.create(alice, "REQ", new CardInput("Remind me", Map.of(), null, null, null, null));
