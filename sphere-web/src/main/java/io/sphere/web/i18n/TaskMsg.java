@@ -366,4 +366,40 @@ public interface TaskMsg {
 
     @Message("Notification settings")
     String settings_link();
+
+    @Message("Background jobs")
+    String jobs_title();
+
+    @Message("What each scheduled job of sphere-worker did last on each worker process; a worker's latest run is its heartbeat.")
+    String jobs_intro();
+
+    @Message("No job has run yet: is sphere-worker running?")
+    String jobs_empty();
+
+    @Message("Job")
+    String jobs_job();
+
+    @Message("Worker")
+    String jobs_worker();
+
+    @Message("Last start")
+    String jobs_last_start();
+
+    @Message("Duration, ms")
+    String jobs_duration();
+
+    @Message("Items")
+    String jobs_items();
+
+    @Message("Notifications")
+    String jobs_notified();
+
+    @Message("Runs")
+    String jobs_runs();
+
+    @Message("Failures")
+    String jobs_failures();
+
+    @Message("Last error")
+    String jobs_last_error();
 }

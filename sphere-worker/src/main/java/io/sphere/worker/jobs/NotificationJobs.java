@@ -2,13 +2,18 @@ package io.sphere.worker.jobs;
 
 import static io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Instant;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.sphere.core.job.JobStatusService;
 import io.sphere.core.notification.MailOutbox;
 import io.sphere.core.notification.OverdueScan;
 import io.sphere.core.reminder.ReminderDispatch;
@@ -26,6 +31,9 @@ public class NotificationJobs {
 
     private static final Logger LOG = Logger.getLogger(NotificationJobs.class);
 
+    /** This worker process on the status page: host and process id. */
+    static final String WORKER = hostName() + ":" + ProcessHandle.current().pid();
+
     /** Counts of one run, for the log and for tests. */
     public record Run(int claimed, int notified) {
     }
@@ -36,9 +44,11 @@ public class NotificationJobs {
     private final NotificationMailer mailer;
     private final JobsConfig config;
     private final MailConfig mail;
+    private final JobStatusService status;
 
     NotificationJobs(OverdueScan overdue, ReminderDispatch reminders, MailOutbox outbox, NotificationMailer mailer,
-            JobsConfig config, MailConfig mail) {
+            JobsConfig config, MailConfig mail, JobStatusService status) {
+        this.status = status;
         this.overdue = overdue;
         this.reminders = reminders;
         this.outbox = outbox;
@@ -50,19 +60,19 @@ public class NotificationJobs {
     @Scheduled(identity = "overdue-check", cron = "${sphere.worker.jobs.overdue-cron:0 * * * * ?}",
             concurrentExecution = SKIP, skipExecutionIf = SchemaGuard.Refused.class)
     void scheduledOverdue() {
-        guarded("Overdue check", this::overdueCheck);
+        guarded("overdue-check", this::overdueCheck);
     }
 
     @Scheduled(identity = "reminder-dispatch", cron = "${sphere.worker.jobs.reminder-cron:*/30 * * * * ?}",
             concurrentExecution = SKIP, skipExecutionIf = SchemaGuard.Refused.class)
     void scheduledReminders() {
-        guarded("Reminder dispatch", this::reminderDispatch);
+        guarded("reminder-dispatch", this::reminderDispatch);
     }
 
     @Scheduled(identity = "notification-mail", cron = "${sphere.worker.jobs.mail-cron:15/30 * * * * ?}",
             concurrentExecution = SKIP, skipExecutionIf = SchemaGuard.Refused.class)
     void scheduledMail() {
-        guarded("Notification e-mail", this::mailDispatch);
+        guarded("notification-mail", this::mailDispatch);
     }
 
     /** Cards and tasks past due, then tasks due soon; each in batches until none is left. */
@@ -99,6 +109,14 @@ public class NotificationJobs {
         return new Run(o.total(), o.sent());
     }
 
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "worker";
+        }
+    }
+
     private Run drain(IntFunction<Run> batch) {
         int claimed = 0;
         int notified = 0;
@@ -111,16 +129,27 @@ public class NotificationJobs {
         return new Run(claimed, notified);
     }
 
-    private static void guarded(String name, java.util.function.Supplier<Run> job) {
+    /** Runs a job, logs and records what it did (the status page and the worker's heartbeat); never throws. */
+    void guarded(String name, Supplier<Run> job) {
+        Instant started = Instant.now();
         long start = System.nanoTime();
+        Run r = new Run(0, 0);
+        String error = null;
         try {
-            Run r = job.get();
+            r = job.get();
             if (r.claimed() > 0) {
                 LOG.infof("%s: %d items, %d notifications, %d ms", name, r.claimed(), r.notified(),
                         (System.nanoTime() - start) / 1_000_000);
             }
         } catch (RuntimeException e) {
-            LOG.errorf("%s failed, the rest waits for the next run: %s", name, OneLine.describe(e));
+            error = OneLine.describe(e);
+            LOG.errorf("%s failed, the rest waits for the next run: %s", name, error);
+        }
+        try {
+            status.record(name, WORKER, started, (System.nanoTime() - start) / 1_000_000, r.claimed(), r.notified(),
+                    error);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: its status could not be recorded: %s", name, OneLine.describe(e));
         }
     }
 }
