@@ -53,6 +53,9 @@ class Card {
 
     private boolean overdue;
 
+    @Column(name = "sla_due_at")
+    private Instant slaDueAt;
+
     @Column(name = "created_by")
     private Long createdBy;
 
@@ -77,8 +80,10 @@ class Card {
     protected Card() {
     }
 
-    static Card open(long cardTypeId, long number, String key, String stage, boolean closed, long by, Instant now) {
+    static Card open(long cardTypeId, long number, String key, String stage, boolean closed, Instant slaDueAt,
+            long by, Instant now) {
         Card c = new Card();
+        c.slaDueAt = slaDueAt;
         c.cardTypeId = cardTypeId;
         c.number = number;
         c.key = key;
@@ -100,7 +105,7 @@ class Card {
         this.priority = priority;
         this.dueAt = dueAt;
         this.candidateGroupId = candidateGroupId;
-        this.overdue = closedAt == null && dueAt != null && dueAt.isBefore(now);
+        this.overdue = closedAt == null && pastDue(now);
         touch(by, now);
     }
 
@@ -110,9 +115,10 @@ class Card {
         touch(by, now);
     }
 
-    /** Enters a stage: a final stage closes the card, any other reopens it. */
-    void moveTo(String stage, boolean isFinal, long by, Instant now) {
+    /** Enters a stage: a final stage closes the card, any other reopens it; the stage's SLA starts now. */
+    void moveTo(String stage, boolean isFinal, Instant slaDueAt, long by, Instant now) {
         this.stage = stage;
+        this.slaDueAt = slaDueAt;
         if (isFinal) {
             if (closedAt == null) {
                 closedAt = now;
@@ -120,7 +126,7 @@ class Card {
             overdue = false;
         } else {
             closedAt = null;
-            overdue = dueAt != null && dueAt.isBefore(now);
+            overdue = pastDue(now);
         }
         touch(by, now);
     }
@@ -133,6 +139,11 @@ class Card {
     void delete(long by, Instant now) {
         this.deletedAt = now;
         touch(by, now);
+    }
+
+    /** Past the due date or the stage's SLA, whichever comes first; exactly at the moment is not yet late. */
+    private boolean pastDue(Instant now) {
+        return (dueAt != null && dueAt.isBefore(now)) || (slaDueAt != null && slaDueAt.isBefore(now));
     }
 
     private void touch(long by, Instant now) {

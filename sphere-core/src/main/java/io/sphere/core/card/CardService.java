@@ -38,6 +38,8 @@ import io.sphere.core.error.ValidationException;
 import io.sphere.core.error.ValidationException.FieldError;
 import io.sphere.core.group.GroupService;
 import io.sphere.core.group.GroupView;
+import io.sphere.core.notification.NotificationKind;
+import io.sphere.core.notification.NotificationService;
 import io.sphere.core.permission.Action;
 import io.sphere.core.permission.PermissionService;
 import io.sphere.core.security.Actor;
@@ -69,11 +71,13 @@ public class CardService {
     private final PermissionService permissions;
     private final GroupService groups;
     private final UserDirectory users;
+    private final NotificationService notifications;
     private final Clock clock;
 
     CardService(CardRepository cards, CardWatcherRepository watchers, CardCommentRepository comments,
             CardTypeService types, PermissionService permissions, GroupService groups, UserDirectory users,
-            Clock clock) {
+            NotificationService notifications, Clock clock) {
+        this.notifications = notifications;
         this.cards = cards;
         this.watchers = watchers;
         this.comments = comments;
@@ -98,7 +102,7 @@ public class CardService {
         long number = types.allocateNumber(type.id());
         StageDefinition initial = def.initialStage();
         Card card = Card.open(type.id(), number, type.key() + "-" + number, initial.key(), initial.isFinal(),
-                actor.userId(), now);
+                slaDue(initial, now), actor.userId(), now);
         card.edit(title, write(values), priorityOf(input), micros(input.dueAt()), input.candidateGroupId(),
                 actor.userId(), now);
         if (input.assigneeId() != null) {
@@ -239,7 +243,9 @@ public class CardService {
                             Map.of("label", def.field(f).map(FieldDefinition::label).orElse(f)))).toList());
         }
         StageDefinition to = def.stage(t.to()).orElseThrow();
-        l.card.moveTo(to.key(), to.isFinal(), actor.userId(), now());
+        Instant now = now();
+        l.card.moveTo(to.key(), to.isFinal(), slaDue(to, now), actor.userId(), now);
+        tell(NotificationKind.TRANSITION, watcherIds(l.card), actor, l.card, t.label() + " → " + to.name());
         return flushedView(l, actor);
     }
 
@@ -267,6 +273,9 @@ public class CardService {
         l.card.assign(userId, actor.userId(), now());
         if (userId != null && watchers.findByIdOptional(new CardWatcher.Key(l.card.id(), userId)).isEmpty()) {
             watchers.persist(CardWatcher.start(l.card.id(), userId, now()));
+        }
+        if (userId != null) {
+            tell(NotificationKind.ASSIGNED, List.of(userId), actor, l.card, "");
         }
         return flushedView(l, actor);
     }
@@ -314,6 +323,7 @@ public class CardService {
         }
         CardComment c = CardComment.write(l.card.id(), actor.userId(), body, now());
         comments.persist(c);
+        tell(NotificationKind.COMMENT, watcherIds(l.card), actor, l.card, body);
         return new CommentView(c.id(), Optional.ofNullable(users.refs(List.of(actor.userId())).get(actor.userId())),
                 body, c.createdAt());
     }
@@ -362,6 +372,16 @@ public class CardService {
     /** For the worker's overdue job: flags open cards past their due date, returns their keys, each once. */
     public List<String> flagOverdue() {
         return cards.flagOverdue(now());
+    }
+
+    /** Tells people about a change of the card; never the person who made it. */
+    private void tell(NotificationKind kind, List<Long> recipients, Actor actor, Card card, String detail) {
+        notifications.notify(kind, recipients, actor.userId(), card.id(), null, card.key() + " " + card.title(),
+                detail, "/cards/" + card.key());
+    }
+
+    private List<Long> watcherIds(Card card) {
+        return watchers.list("cardId", card.id()).stream().map(CardWatcher::userId).toList();
     }
 
     private record Loaded(Card card, CardTypeView type) {
@@ -557,6 +577,10 @@ public class CardService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Field values cannot be written", e);
         }
+    }
+
+    private static Instant slaDue(StageDefinition stage, Instant entered) {
+        return stage.isFinal() ? null : stage.slaDuration().map(entered::plus).orElse(null);
     }
 
     private Instant now() {

@@ -157,6 +157,25 @@ public enum ErrorCode {
             "comment.too-long",
             422),
 
+    TASK_NOT_FOUND("task.not-found", 404),
+    TASK_DESCRIPTION_TOO_LONG("task.description-too-long", 422),
+    TASK_NOT_OPEN("task.not-open", 409),
+    TASK_NOT_CLOSED("task.not-closed", 409),
+    TASK_ALREADY_CLAIMED("task.already-claimed", 409),
+    TASK_NOT_IN_GROUP("task.not-in-group", 403),
+    TASK_REASON_REQUIRED("task.reason-required", 422),
+    TASK_REASON_TOO_LONG("task.reason-too-long", 422),
+    TASK_DUE_INVALID("task.due-invalid", 422),
+    REMINDER_NOT_FOUND("reminder.not-found", 404),
+    REMINDER_MOMENT_REQUIRED("reminder.moment-required", 422),
+    REMINDER_MOMENT_INVALID("reminder.moment-invalid", 422),
+    REMINDER_MOMENT_PAST("reminder.moment-past", 422),
+    REMINDER_NOTE_TOO_LONG("reminder.note-too-long", 422),
+    REMINDER_SUBJECT_REQUIRED("reminder.subject-required", 422),
+    REMINDER_NOT_PENDING("reminder.not-pending", 409),
+    NOTIFICATION_NOT_FOUND("notification.not-found", 404),
+    TIME_ZONE_UNKNOWN("user.time-zone-unknown", 422),
+
     API_TOKEN_NOT_FOUND("api-token.not-found", 404),
     API_TOKEN_NAME_INVALID("api-token.name-invalid", 422);
 

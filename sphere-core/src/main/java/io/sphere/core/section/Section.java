@@ -6,8 +6,9 @@ package io.sphere.core.section;
  */
 public enum Section {
     HOME("/"),
-    REQUEST_LOG("/request-log"),
     CARDS("/cards"),
+    TASKS("/tasks"),
+    REQUEST_LOG("/request-log"),
     ADMIN("/admin");
 
     private final String path;

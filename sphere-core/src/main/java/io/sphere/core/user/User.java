@@ -99,6 +99,11 @@ public class User {
         this.updatedAt = now;
     }
 
+    void chooseTimeZone(String zone, Instant now) {
+        this.timeZone = zone;
+        this.updatedAt = now;
+    }
+
     void chooseLocale(String locale, Instant now) {
         this.locale = locale;
         this.updatedAt = now;

@@ -104,6 +104,17 @@ public class UserService {
         user.chooseLocale(locale, clock.instant());
     }
 
+    /** The zone in which the person's dates are shown and "tomorrow 9:00" is meant (an IANA name such as UTC). */
+    public void chooseTimeZone(long userId, String zone) {
+        String z = zone == null ? "" : zone.strip();
+        if (!java.time.ZoneId.getAvailableZoneIds().contains(z)) {
+            throw new SphereException(ErrorCode.TIME_ZONE_UNKNOWN, "timeZone", Map.of("zone", z));
+        }
+        User user = users.findByIdOptional(userId)
+                .orElseThrow(() -> new SphereException(ErrorCode.USER_NOT_FOUND));
+        user.chooseTimeZone(z, clock.instant());
+    }
+
     private static String displayNameFor(String email) {
         return email.substring(0, email.indexOf('@'));
     }

@@ -22,8 +22,8 @@ class SectionServiceTest {
     }
 
     @Test
-    void operatorOpensHomeAndCardsButNotTheRequestLog() {
-        assertThat(sections.visibleTo(operator)).containsExactly(Section.HOME, Section.CARDS);
+    void operatorOpensHomeCardsAndTasksButNotTheRequestLog() {
+        assertThat(sections.visibleTo(operator)).containsExactly(Section.HOME, Section.CARDS, Section.TASKS);
         assertThatThrownBy(() -> sections.requireOpen(operator, Section.REQUEST_LOG))
                 .isInstanceOfSatisfying(SphereException.class, e -> assertThat(e.code()).isEqualTo(
                         ErrorCode.ACCESS_DENIED));

@@ -6,6 +6,8 @@ import java.util.Locale;
 import jakarta.enterprise.context.RequestScoped;
 
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.sphere.core.notification.NotificationService;
 import io.sphere.core.section.Section;
 import io.sphere.core.section.SectionService;
 import io.sphere.core.security.Actor;
@@ -14,6 +16,7 @@ import io.sphere.web.i18n.AdminTexts;
 import io.sphere.web.i18n.CardMessages;
 import io.sphere.web.i18n.Locales;
 import io.sphere.web.i18n.Msg;
+import io.sphere.web.i18n.TaskTexts;
 import io.sphere.web.security.CurrentUser;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -27,9 +30,12 @@ public class Pages {
     private final SectionService sections;
     private final HttpServerRequest request;
     private final RoutingContext routing;
+    private final NotificationService notifications;
     private Locale locale;
 
-    Pages(CurrentUser currentUser, SectionService sections, HttpServerRequest request, RoutingContext routing) {
+    Pages(CurrentUser currentUser, SectionService sections, HttpServerRequest request, RoutingContext routing,
+            NotificationService notifications) {
+        this.notifications = notifications;
         this.currentUser = currentUser;
         this.sections = sections;
         this.request = request;
@@ -53,7 +59,8 @@ public class Pages {
         String path = request.path();
         return currentUser.principal().map(p -> signedIn(p, path))
                 .orElseGet(
-                        () -> new Chrome(locale().getLanguage(), false, null, null, List.of(), path, hasCsrfToken()));
+                        () -> new Chrome(locale().getLanguage(), false, null, null, List.of(), path, hasCsrfToken(),
+                                0));
     }
 
     /** Renders in the page language. */
@@ -65,7 +72,10 @@ public class Pages {
         Msg msg = msg();
         List<Chrome.NavItem> nav = sections.visibleTo(Actor.of(p)).stream()
                 .map(s -> new Chrome.NavItem(navId(s), label(msg, s), s.path(), isActive(s, path))).toList();
-        return new Chrome(locale().getLanguage(), true, p.displayName(), p.email(), nav, path, hasCsrfToken());
+        // error pages for unknown paths render on the IO thread, where no database call may block: no number there
+        long unread = BlockingOperationControl.isBlockingAllowed() ? notifications.unreadCount(Actor.of(p)) : 0;
+        return new Chrome(locale().getLanguage(), true, p.displayName(), p.email(), nav, path, hasCsrfToken(),
+                unread);
     }
 
     /** The key under which quarkus-rest-csrf keeps the token of this request. */
@@ -79,6 +89,7 @@ public class Pages {
             case REQUEST_LOG -> msg.nav_request_log();
             case CARDS -> CardMessages.of(msg).nav_cards();
             case ADMIN -> AdminTexts.like(msg).nav_admin();
+            case TASKS -> TaskTexts.like(msg).nav_tasks();
         };
     }
 
@@ -88,6 +99,7 @@ public class Pages {
             case REQUEST_LOG -> msg.section_request_log_desc();
             case CARDS -> CardMessages.of(msg).section_cards_desc();
             case ADMIN -> AdminTexts.like(msg).section_admin_desc();
+            case TASKS -> TaskTexts.like(msg).section_tasks_desc();
         };
     }
 

@@ -1,0 +1,7 @@
+package io.sphere.core.task;
+
+public enum TaskStatus {
+    OPEN,
+    DONE,
+    CANCELLED
+}

@@ -1,0 +1,28 @@
+package io.sphere.web.i18n;
+
+import java.util.Locale;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
+/** {@link TaskMsg} in a page's language, for Java code. */
+public final class TaskTexts {
+
+    private TaskTexts() {
+    }
+
+    public static TaskMsg of(Locale locale) {
+        return "ru".equals(locale.getLanguage())
+                ? MessageBundles.get(TaskMsg.class, Localized.Literal.of("ru"))
+                : MessageBundles.get(TaskMsg.class);
+    }
+
+    /**
+     * The bundle in the language {@code msg} speaks, for the static section labels of {@code Pages}, which receive
+     * only the shared bundle.
+     */
+    public static TaskMsg like(Msg msg) {
+        Msg ru = MessageBundles.get(Msg.class, Localized.Literal.of("ru"));
+        return of(ru.logout().equals(msg.logout()) ? Locale.forLanguageTag("ru") : Locale.ENGLISH);
+    }
+}
