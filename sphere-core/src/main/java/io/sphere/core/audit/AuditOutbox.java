@@ -1,5 +1,6 @@
 package io.sphere.core.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,7 +67,7 @@ public class AuditOutbox {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Pending(rs.getLong(1), rs.getObject(2, UUID.class),
-                                rs.getString(3).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                                rs.getString(3).getBytes(StandardCharsets.UTF_8)));
                     }
                 }
             }

@@ -240,6 +240,31 @@ class AuditTrailTest {
         store.forgetPartitions();
     }
 
+    @Test
+    void aCardLifecycleTakesAFewKilobytesOfTrail() {
+        CardView card = cards.create(operator, "REQ", new CardInput("Printer broken", Map.of("category", "hardware",
+                "summary", "The printer on floor 3 prints blank pages"), null, null, null, null));
+        CardView v = card;
+        v = cards.update(operator, card.key(), v.version(), new CardInput("Printer broken", Map.of("count", 2), null,
+                null, null, null));
+        v = cards.update(operator, card.key(), v.version(), new CardInput("Printer on floor 3 broken", Map.of(),
+                Priority.HIGH, null, null, null));
+        v = cards.update(operator, card.key(), v.version(), new CardInput("Printer on floor 3 broken", Map.of(
+                "resolution", "New drum"), Priority.HIGH, null, null, null));
+        v = cards.transition(operator, card.key(), v.version(), "start");
+        cards.transition(operator, card.key(), v.version(), "done");
+        List<AuditEvent> events = outbox();
+        assertThat(events).hasSize(6);
+        store.store(events);
+
+        long rowBytes = TestDatabase.count("SELECT sum(pg_column_size(e.*)) FROM audit_event e WHERE card_key = ?",
+                card.key());
+        long outboxBytes = TestDatabase.count("SELECT sum(pg_column_size(o.*)) FROM audit_outbox o");
+        System.out.printf("Audit storage of one card lifecycle (create + 3 edits + 2 transitions): %d bytes in"
+                + " audit_event rows (without indexes), %d bytes while in the outbox%n", rowBytes, outboxBytes);
+        assertThat(rowBytes).isBetween(500L, 20_000L);
+    }
+
     private static ErrorCode code(Runnable r) {
         try {
             r.run();

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -121,14 +122,14 @@ public class RequestLogPage {
     }
 
     /** A link from the audit history names one request; an id that is not a UUID matches nothing. */
-    private static Optional<java.util.UUID> requestId(String value) {
+    private static Optional<UUID> requestId(String value) {
         if (!present(value)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(java.util.UUID.fromString(value.strip()));
+            return Optional.of(UUID.fromString(value.strip()));
         } catch (IllegalArgumentException e) {
-            return Optional.of(new java.util.UUID(0, 0));
+            return Optional.of(new UUID(0, 0));
         }
     }
 
