@@ -133,6 +133,11 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Runs a sphere-cli command against this stack, as its operator would; fails unless it exits with 0. */
+    void cli(String... args) {
+        runCli(args);
+    }
+
     /** SIGKILL to the worker and all it started: no shutdown hook runs, nothing in hand gets acknowledged. */
     synchronized void killWorker() throws InterruptedException {
         worker.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
