@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sphere-cli", mixinStandardHelpOptions = true, versionProvider = SphereCli.Version.class,
         subcommands = {
                 MigrateCommand.class, CreateSuperuserCommand.class,
-                StatusCommand.class, CardTypeCommand.class, DemoCommand.class},
+                StatusCommand.class, CardTypeCommand.class, DemoCommand.class, RetentionCommand.class},
         description = "Operator commands for a Sphere installation.")
 class SphereCli implements Runnable {
 

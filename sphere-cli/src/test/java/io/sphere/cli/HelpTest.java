@@ -41,7 +41,8 @@ class HelpTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput()).contains("Использование:", "Команды:", "migrate",
                 "Применить ожидающие миграции базы данных", "create-superuser", "Создать суперпользователя", "status",
-                "Проверить базу данных", "card-type", "Выгрузить тип карточек", "demo", "Загрузить пример");
+                "Проверить базу данных", "card-type", "Выгрузить тип карточек", "demo", "Загрузить пример", "retention",
+                "Удалить месяцы журнала запросов");
     }
 
     @Test
@@ -56,7 +57,8 @@ class HelpTest {
                 "create-superuser", "Create a superuser",
                 "status", "Check the database, the schema version",
                 "card-type", "Export a card type to a JSON file",
-                "demo", "Load a sample \"Request\" card type");
+                "demo", "Load a sample \"Request\" card type",
+                "retention", "Remove request-log and audit months");
     }
 
     @Test

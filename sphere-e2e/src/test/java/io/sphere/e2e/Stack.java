@@ -50,7 +50,8 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
     /** Overridable so that two checkouts can run their end-to-end tests at once without sharing queues. */
     static final String INSTANCE = System.getProperty("sphere.e2e.instance", "sphere-e2e");
     /** The queues {@code io.sphere.core.messaging.Topology} declares for this instance. */
-    private static final List<String> QUEUES = List.of(INSTANCE + ".request-log", INSTANCE + ".request-log.dead");
+    private static final List<String> QUEUES = List.of(INSTANCE + ".request-log", INSTANCE + ".request-log.dead",
+            INSTANCE + ".audit", INSTANCE + ".audit.dead");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration CLI_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -66,6 +67,7 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
     private int webPort;
     private int workerPort;
     private Thread shutdownHook;
+    private Process worker;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -126,7 +128,7 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
 
             shutdownHook = new Thread(this::close, "sphere-e2e-stack-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
-            Process worker = launch("sphere-worker", workerPort);
+            worker = launch("sphere-worker", workerPort);
             Process web = launch("sphere-web", webPort);
             awaitReady("sphere-worker", worker, workerPort);
             awaitReady("sphere-web", web, webPort);
@@ -137,6 +139,27 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
             close();
             throw e;
         }
+    }
+
+    /** Runs a sphere-cli command against this stack, as its operator would; fails unless it exits with 0. */
+    void cli(String... args) {
+        runCli(args);
+    }
+
+    /** SIGKILL to the worker and all it started: no shutdown hook runs, nothing in hand gets acknowledged. */
+    synchronized void killWorker() throws InterruptedException {
+        worker.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        worker.destroyForcibly();
+        if (!worker.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("sphere-worker survived SIGKILL for " + STOP_TIMEOUT);
+        }
+        processes.remove(worker);
+    }
+
+    /** Starts the worker again, as supervisor would after a crash, and waits until it is ready. */
+    void restartWorker() throws IOException {
+        worker = launch("sphere-worker", workerPort);
+        awaitReady("sphere-worker", worker, workerPort);
     }
 
     private Path writeConfig() throws IOException {

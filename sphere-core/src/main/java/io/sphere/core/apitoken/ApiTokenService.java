@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+import io.sphere.core.audit.AuditAction;
+import io.sphere.core.audit.AuditTrail;
 import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
 import io.sphere.core.security.Actor;
@@ -32,12 +34,15 @@ public class ApiTokenService {
     private final ApiTokenRepository tokens;
     private final LoginAccounts accounts;
     private final BearerTokens secrets;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    ApiTokenService(ApiTokenRepository tokens, LoginAccounts accounts, BearerTokens secrets, Clock clock) {
+    ApiTokenService(ApiTokenRepository tokens, LoginAccounts accounts, BearerTokens secrets, AuditTrail audit,
+            Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.secrets = secrets;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -49,6 +54,8 @@ public class ApiTokenService {
         String token = secrets.newToken(PREFIX);
         ApiToken t = ApiToken.issue(actor.userId(), clean, hash(token), now());
         tokens.persist(t);
+        audit.general(actor, AuditAction.API_TOKEN_CREATED, List.of(), Map.of("tokenId", String.valueOf(t.view()
+                .id()), "name", clean));
         return new CreatedApiToken(t.view(), token);
     }
 
@@ -63,6 +70,8 @@ public class ApiTokenService {
         ApiToken t = tokens.findByIdOptional(tokenId).filter(x -> actor.superuser() || x.userId() == actor.userId())
                 .orElseThrow(() -> new SphereException(ErrorCode.API_TOKEN_NOT_FOUND));
         t.revoke(now());
+        audit.general(actor, AuditAction.API_TOKEN_REVOKED, List.of(), Map.of("tokenId", String.valueOf(tokenId),
+                "ownerId", String.valueOf(t.userId())));
         return t.view();
     }
 

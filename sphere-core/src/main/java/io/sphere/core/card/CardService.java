@@ -24,6 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.panache.common.Sort;
+import io.sphere.core.audit.AuditAction;
+import io.sphere.core.audit.AuditChange;
+import io.sphere.core.audit.AuditTrail;
+import io.sphere.core.audit.AuditedCard;
 import io.sphere.core.cardtype.CardTypeDefinition;
 import io.sphere.core.cardtype.CardTypeService;
 import io.sphere.core.cardtype.CardTypeView;
@@ -72,12 +76,14 @@ public class CardService {
     private final GroupService groups;
     private final UserDirectory users;
     private final NotificationService notifications;
+    private final AuditTrail audit;
     private final Clock clock;
 
     CardService(CardRepository cards, CardWatcherRepository watchers, CardCommentRepository comments,
             CardTypeService types, PermissionService permissions, GroupService groups, UserDirectory users,
-            NotificationService notifications, Clock clock) {
+            NotificationService notifications, AuditTrail audit, Clock clock) {
         this.notifications = notifications;
+        this.audit = audit;
         this.cards = cards;
         this.watchers = watchers;
         this.comments = comments;
@@ -111,6 +117,9 @@ public class CardService {
         cards.persist(card);
         watchers.persist(CardWatcher.start(card.id(), actor.userId(), now));
         index(card, def);
+        cards.flush();
+        record(actor, AuditAction.CARD_CREATED, card,
+                CardDiff.between(CardDiff.Snapshot.NONE, CardDiff.Snapshot.of(card, values), def), Map.of());
         return view(card, type, actor);
     }
 
@@ -179,10 +188,11 @@ public class CardService {
         if (!errors.isEmpty()) {
             throw new ValidationException(ErrorCode.VALIDATION_FAILED, errors);
         }
+        CardDiff.Snapshot before = CardDiff.Snapshot.of(l.card, read(l.card.fieldValues()));
         l.card.edit(title, write(values), priorityOf(input), micros(input.dueAt()), input.candidateGroupId(),
                 actor.userId(), now());
         index(l.card, def);
-        return flushedView(l, actor);
+        return recorded(l, actor, AuditAction.CARD_UPDATED, before, Map.of());
     }
 
     /**
@@ -218,6 +228,7 @@ public class CardService {
                     Map.of("transition", t.label()));
         }
         ObjectNode current = read(l.card.fieldValues());
+        CardDiff.Snapshot before = CardDiff.Snapshot.of(l.card, current);
         if (!values.isEmpty()) {
             List<FieldError> errors = new ArrayList<>();
             Map<String, Object> asked = new HashMap<>();
@@ -246,7 +257,7 @@ public class CardService {
         Instant now = now();
         l.card.moveTo(to.key(), to.isFinal(), slaDue(to, now), actor.userId(), now);
         tell(NotificationKind.TRANSITION, watcherIds(l.card), actor, l.card, t.label() + " → " + to.name());
-        return flushedView(l, actor);
+        return recorded(l, actor, AuditAction.CARD_TRANSITIONED, before, Map.of("transition", t.key()));
     }
 
     /**
@@ -270,6 +281,7 @@ public class CardService {
                 throw new SphereException(code, "assigneeId", Map.of("id", userId));
             });
         }
+        CardDiff.Snapshot before = CardDiff.Snapshot.of(l.card, read(l.card.fieldValues()));
         l.card.assign(userId, actor.userId(), now());
         if (userId != null && watchers.findByIdOptional(new CardWatcher.Key(l.card.id(), userId)).isEmpty()) {
             watchers.persist(CardWatcher.start(l.card.id(), userId, now()));
@@ -277,7 +289,7 @@ public class CardService {
         if (userId != null) {
             tell(NotificationKind.ASSIGNED, List.of(userId), actor, l.card, "");
         }
-        return flushedView(l, actor);
+        return recorded(l, actor, AuditAction.CARD_ASSIGNED, before, Map.of());
     }
 
     /**
@@ -301,12 +313,15 @@ public class CardService {
         Loaded l = load(actor, key, false);
         if (watchers.findByIdOptional(new CardWatcher.Key(l.card.id(), actor.userId())).isEmpty()) {
             watchers.persist(CardWatcher.start(l.card.id(), actor.userId(), now()));
+            record(actor, AuditAction.CARD_WATCHED, l.card, List.of(), Map.of());
         }
     }
 
     public void unwatch(Actor actor, String key) {
         Loaded l = load(actor, key, false);
-        watchers.deleteById(new CardWatcher.Key(l.card.id(), actor.userId()));
+        if (watchers.deleteById(new CardWatcher.Key(l.card.id(), actor.userId()))) {
+            record(actor, AuditAction.CARD_UNWATCHED, l.card, List.of(), Map.of());
+        }
     }
 
     /** Anyone who may view a card may comment on it; the text is stored as written, up to 10,000 characters. */
@@ -324,6 +339,8 @@ public class CardService {
         CardComment c = CardComment.write(l.card.id(), actor.userId(), body, now());
         comments.persist(c);
         tell(NotificationKind.COMMENT, watcherIds(l.card), actor, l.card, body);
+        record(actor, AuditAction.CARD_COMMENTED, l.card, List.of(), Map.of("commentId", String.valueOf(c.id()),
+                "text", body));
         return new CommentView(c.id(), Optional.ofNullable(users.refs(List.of(actor.userId())).get(actor.userId())),
                 body, c.createdAt());
     }
@@ -343,6 +360,8 @@ public class CardService {
         Loaded l = load(actor, key, true);
         require(actor, l, Action.DELETE);
         l.card.delete(actor.userId(), now());
+        cards.flush();
+        record(actor, AuditAction.CARD_DELETED, l.card, List.of(), Map.of());
     }
 
     /** The transitions the actor may fire from the card's current stage: exactly the buttons to show. */
@@ -396,6 +415,21 @@ public class CardService {
         }
         CardTypeView type = types.byIds(List.of(card.cardTypeId())).get(card.cardTypeId());
         return new Loaded(card, type);
+    }
+
+    /** Flushes the change, so that its event carries the version now in the database, and records it. */
+    private CardView recorded(Loaded l, Actor actor, AuditAction action, CardDiff.Snapshot before,
+            Map<String, String> detail) {
+        CardView view = flushedView(l, actor);
+        record(actor, action, l.card, CardDiff.between(before, CardDiff.Snapshot.of(l.card,
+                read(l.card.fieldValues())), l.type.definition()), detail);
+        return view;
+    }
+
+    private void record(Actor actor, AuditAction action, Card card, List<AuditChange> changes,
+            Map<String, String> detail) {
+        audit.onCard(actor, action, new AuditedCard(card.id(), card.key(), card.cardTypeId(), card.version()),
+                changes, detail);
     }
 
     /** Hibernate raises the version when it flushes; the view must carry the version now in the database. */

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+import io.sphere.core.audit.AuditAction;
+import io.sphere.core.audit.AuditTrail;
 import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
 import io.sphere.core.security.Actor;
@@ -38,12 +40,15 @@ public class GroupService {
     private final GroupRepository groups;
     private final GroupMemberRepository members;
     private final UserDirectory users;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    GroupService(GroupRepository groups, GroupMemberRepository members, UserDirectory users, Clock clock) {
+    GroupService(GroupRepository groups, GroupMemberRepository members, UserDirectory users, AuditTrail audit,
+            Clock clock) {
         this.groups = groups;
         this.members = members;
         this.users = users;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -78,13 +83,22 @@ public class GroupService {
         }
         if (members.findByIdOptional(new GroupMember.Key(groupId, userId)).isEmpty()) {
             members.persist(GroupMember.join(groupId, userId, clock.instant()));
+            membership(actor, groupId, userId, "added");
         }
+    }
+
+    /** Membership decides permissions, so every change of it is a security event. */
+    private void membership(Actor actor, long groupId, long userId, String change) {
+        audit.general(actor, AuditAction.PERMISSION_CHANGED, List.of(), Map.of("groupId", String.valueOf(groupId),
+                "userId", String.valueOf(userId), "membership", change));
     }
 
     public void removeMember(Actor actor, long groupId, long userId) {
         requireSuperuser(actor);
         load(groupId);
-        members.deleteById(new GroupMember.Key(groupId, userId));
+        if (members.deleteById(new GroupMember.Key(groupId, userId))) {
+            membership(actor, groupId, userId, "removed");
+        }
     }
 
     /** Makes the user a member of exactly these groups (the users page's group checkboxes). */
@@ -101,11 +115,13 @@ public class GroupService {
         for (long id : groupIds) {
             if (!current.contains(id)) {
                 members.persist(GroupMember.join(id, userId, now));
+                membership(actor, id, userId, "added");
             }
         }
         for (long id : current) {
             if (!groupIds.contains(id)) {
                 members.deleteById(new GroupMember.Key(id, userId));
+                membership(actor, id, userId, "removed");
             }
         }
     }

@@ -44,4 +44,32 @@ public record Topology(String instance) {
     public String requestLogRoutingKey() {
         return requestLogQueue();
     }
+
+    public String auditExchange() {
+        return instance + ".audit";
+    }
+
+    public String auditQueue() {
+        return instance + ".audit";
+    }
+
+    public String auditDeadQueue() {
+        return instance + ".audit.dead";
+    }
+
+    /** Audit events relayed from the outbox; a rejected one lands in its own dead-letter queue. */
+    public void declareAudit(Channel channel) throws IOException {
+        channel.exchangeDeclare(deadLetterExchange(), "direct", true);
+        channel.queueDeclare(auditDeadQueue(), true, false, false, Map.of());
+        channel.queueBind(auditDeadQueue(), deadLetterExchange(), auditQueue());
+
+        channel.exchangeDeclare(auditExchange(), "direct", true);
+        channel.queueDeclare(auditQueue(), true, false, false, Map.of("x-dead-letter-exchange", deadLetterExchange()));
+        channel.queueBind(auditQueue(), auditExchange(), auditQueue());
+    }
+
+    /** Routing key of audit messages: the queue's own name. */
+    public String auditRoutingKey() {
+        return auditQueue();
+    }
 }

@@ -1,14 +1,22 @@
 package io.sphere.core.permission;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import io.sphere.core.audit.AuditAction;
+import io.sphere.core.audit.AuditChange;
+import io.sphere.core.audit.AuditTrail;
 import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
 import io.sphere.core.group.GroupService;
@@ -24,10 +32,12 @@ public class PermissionService {
 
     private final PermissionRepository permissions;
     private final GroupService groups;
+    private final AuditTrail audit;
 
-    PermissionService(PermissionRepository permissions, GroupService groups) {
+    PermissionService(PermissionRepository permissions, GroupService groups, AuditTrail audit) {
         this.permissions = permissions;
         this.groups = groups;
+        this.audit = audit;
     }
 
     public boolean can(Actor actor, long cardTypeId, Action action) {
@@ -92,7 +102,28 @@ public class PermissionService {
                 clean.put(entry.getKey(), EnumSet.copyOf(entry.getValue()));
             }
         }
+        Map<Long, Set<Action>> before = permissions.matrix(cardTypeId);
         permissions.replace(cardTypeId, clean);
+        List<AuditChange> changes = new ArrayList<>();
+        TreeSet<Long> groupIds = new TreeSet<>(before.keySet());
+        groupIds.addAll(clean.keySet());
+        for (Long g : groupIds) {
+            Set<Action> was = before.getOrDefault(g, Set.of());
+            Set<Action> now = clean.getOrDefault(g, Set.of());
+            if (!was.equals(now)) {
+                changes.add(new AuditChange("permission.group." + g, "ACTIONS", actions(was), actions(now)));
+            }
+        }
+        if (!changes.isEmpty()) {
+            audit.general(actor, AuditAction.PERMISSION_CHANGED, changes,
+                    Map.of("cardTypeId", String.valueOf(cardTypeId)));
+        }
+    }
+
+    private static ArrayNode actions(Set<Action> set) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        new TreeSet<>(set).forEach(x -> a.add(x.name()));
+        return a.isEmpty() ? null : a;
     }
 
     private void requireAdministrator(Actor actor, long cardTypeId) {

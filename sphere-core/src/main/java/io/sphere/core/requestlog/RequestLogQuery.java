@@ -64,6 +64,10 @@ public class RequestLogQuery {
             params.add(c * 100);
             params.add(c * 100 + 100);
         });
+        filter.requestId().ifPresent(id -> {
+            sql.append(" AND request_id = ?");
+            params.add(id);
+        });
         filter.from().ifPresent(f -> {
             sql.append(" AND logged_at >= ?");
             params.add(Timestamp.from(f));

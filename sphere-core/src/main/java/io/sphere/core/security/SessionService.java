@@ -2,12 +2,15 @@ package io.sphere.core.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.sphere.core.audit.AuditAction;
+import io.sphere.core.audit.AuditTrail;
 import io.sphere.core.user.EmailAddress;
 import io.sphere.core.user.LoginAccounts;
 import io.sphere.core.user.LoginAccounts.Account;
@@ -24,14 +27,16 @@ public class SessionService {
     private final SessionRepository sessions;
     private final LoginAccounts accounts;
     private final BearerTokens secrets;
+    private final AuditTrail audit;
     private final Clock clock;
 
     SessionService(SessionConfig config, SessionRepository sessions, LoginAccounts accounts, BearerTokens secrets,
-            Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.config = config;
         this.sessions = sessions;
         this.accounts = accounts;
         this.secrets = secrets;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -42,17 +47,18 @@ public class SessionService {
         String hash = account.map(Account::passwordHash).orElse(DUMMY_HASH);
         boolean passwordMatches = password != null && !password.isEmpty() && BcryptUtil.matches(password, hash);
         if (account.isEmpty()) {
-            return new LoginResult.Failure();
+            return failed(null, email, "unknown-account");
         }
         Account a = account.get();
         if (!a.active() || a.lockedAt(now)) {
-            return new LoginResult.Failure();
+            return failed(a.id(), email, a.active() ? "locked" : "inactive");
         }
         if (!passwordMatches) {
             accounts.recordFailure(a.id(), now, config.maxFailedLogins(), config.lockDuration());
-            return new LoginResult.Failure();
+            return failed(a.id(), email, "wrong-password");
         }
         accounts.recordSuccess(a.id(), now);
+        audit.security(a.id(), email, AuditAction.LOGIN, Map.of());
         String token = secrets.newToken("");
         UserSession session = UserSession.open(hash(token), a.id(), now, config.absoluteLifetime(), clientIp,
                 userAgent);
@@ -81,8 +87,19 @@ public class SessionService {
 
     public void logout(String token) {
         if (token != null && !token.isEmpty() && token.length() <= 100) {
-            sessions.deleteById(hash(token));
+            sessions.findByIdOptional(hash(token)).ifPresent(s -> {
+                sessions.delete(s);
+                audit.security(s.userId(), accounts.byId(s.userId()).map(a -> a.principal().email()).orElse(null),
+                        AuditAction.LOGOUT, Map.of());
+            });
         }
+    }
+
+    /** The e-mail as typed (cut to a sane length) tells an administrator which account someone tried. */
+    private LoginResult failed(Long userId, String email, String reason) {
+        String tried = email.length() > 254 ? email.substring(0, 254) : email;
+        audit.security(userId, tried.isEmpty() ? null : tried, AuditAction.LOGIN_FAILED, Map.of("reason", reason));
+        return new LoginResult.Failure();
     }
 
     /** Ends every session of a user, for a password change or deactivation. */

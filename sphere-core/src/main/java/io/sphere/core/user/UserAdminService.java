@@ -2,6 +2,7 @@ package io.sphere.core.user;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import jakarta.transaction.Transactional;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.sphere.core.audit.AuditAction;
+import io.sphere.core.audit.AuditTrail;
 import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
 import io.sphere.core.security.Actor;
@@ -26,12 +29,15 @@ public class UserAdminService {
     private final UserRepository users;
     private final UserService userService;
     private final SessionService sessions;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    UserAdminService(UserRepository users, UserService userService, SessionService sessions, Clock clock) {
+    UserAdminService(UserRepository users, UserService userService, SessionService sessions, AuditTrail audit,
+            Clock clock) {
         this.users = users;
         this.userService = userService;
         this.sessions = sessions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -97,6 +103,8 @@ public class UserAdminService {
         Instant now = clock.instant();
         user.changePassword(BcryptUtil.bcryptHash(newPassword), now);
         sessions.logoutEverywhere(userId);
+        audit.general(actor, AuditAction.PASSWORD_CHANGED, List.of(), Map.of("userId", String.valueOf(
+                userId), "email", user.getEmail()));
     }
 
     private User load(long userId) {

@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.sphere.core.audit.AuditAction;
+import io.sphere.core.audit.AuditTrail;
 import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
 
@@ -26,10 +28,12 @@ public class UserService {
     }
 
     private final UserRepository users;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    UserService(UserRepository users, Clock clock) {
+    UserService(UserRepository users, AuditTrail audit, Clock clock) {
         this.users = users;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -53,6 +57,7 @@ public class UserService {
             User user = existing.get();
             user.changePassword(hash, now);
             user.grantSuperuser(now);
+            audit.security(user.view().id(), email, AuditAction.PASSWORD_CHANGED, Map.of("via", "create-superuser"));
             return SuperuserOutcome.PASSWORD_UPDATED;
         }
         users.persist(User.register(email, displayNameFor(email), hash, true, now));

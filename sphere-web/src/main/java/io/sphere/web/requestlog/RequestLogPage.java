@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -70,7 +71,7 @@ public class RequestLogPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@RestQuery String user, @RestQuery String path, @RestQuery String status,
-            @RestQuery String from, @RestQuery String to, @RestQuery String after) {
+            @RestQuery String from, @RestQuery String to, @RestQuery String after, @RestQuery String request) {
         sections.requireOpen(currentUser.actor(), Section.REQUEST_LOG);
         SessionPrincipal me = currentUser.require();
         ZoneId zone = zoneOf(me);
@@ -84,7 +85,8 @@ public class RequestLogPage {
         String nextHref = null;
         if (!fromError && !toError) {
             RequestLogFilter filter = new RequestLogFilter(Optional.ofNullable(user).map(String::strip),
-                    Optional.ofNullable(path).map(String::strip), Optional.ofNullable(statusClass), fromAt, toAt);
+                    Optional.ofNullable(path).map(String::strip), Optional.ofNullable(statusClass), fromAt, toAt,
+                    requestId(request));
             var result = query.search(currentUser.actor(), filter, Optional.ofNullable(after), PAGE_SIZE);
             rows = result.entries().stream().map(e -> row(e, zone)).toList();
             nextHref = result.nextCursor().map(c -> href(user, path, status, from, to, c)).orElse(null);
@@ -116,6 +118,18 @@ public class RequestLogPage {
             } catch (DateTimeParseException again) {
                 return Optional.empty();
             }
+        }
+    }
+
+    /** A link from the audit history names one request; an id that is not a UUID matches nothing. */
+    private static Optional<UUID> requestId(String value) {
+        if (!present(value)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new UUID(0, 0));
         }
     }
 

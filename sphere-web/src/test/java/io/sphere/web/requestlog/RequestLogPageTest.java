@@ -95,6 +95,13 @@ class RequestLogPageTest {
     }
 
     @Test
+    void findsTheOneRequestThatTheAuditHistoryLinksTo() {
+        assertThat(rowIds(admin.get("/request-log?request=" + ids.get(42)).asString()))
+                .containsExactly(ids.get(42).toString());
+        assertThat(rowIds(admin.get("/request-log?request=not-a-request-id").asString())).isEmpty();
+    }
+
+    @Test
     void invalidTimeGetsAFieldMessageNotAnError() {
         Response r = admin.get("/request-log?from=yesterday&status=9");
         assertThat(r.statusCode()).isEqualTo(200);

@@ -1,0 +1,80 @@
+package io.sphere.core.audit;
+
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** JSON for {@link AuditEvent}, in the outbox and on the wire; decoding checks everything the table needs. */
+public final class AuditCodec {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
+
+    private AuditCodec() {
+    }
+
+    public static byte[] encode(AuditEvent event) {
+        try {
+            return JSON.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot encode audit event " + event.eventId(), e);
+        }
+    }
+
+    public static String encodeText(AuditEvent event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot encode audit event " + event.eventId(), e);
+        }
+    }
+
+    /** @throws MalformedEventException when the body is not a complete event of a known schema */
+    public static AuditEvent decode(byte[] body) {
+        AuditEvent e;
+        try {
+            e = JSON.readValue(body, AuditEvent.class);
+        } catch (IOException ex) {
+            throw new MalformedEventException("not an audit event: " + firstLine(ex.getMessage()));
+        }
+        if (e == null || e.schema() != AuditEvent.SCHEMA) {
+            throw new MalformedEventException("unknown schema " + (e == null ? "null" : e.schema()));
+        }
+        if (e.eventId() == null || e.occurredAt() == null || e.action() == null) {
+            throw new MalformedEventException("eventId, occurredAt and action are required");
+        }
+        if (!ACTION.matcher(e.action()).matches()) {
+            throw new MalformedEventException("action is not a name: " + abbreviate(e.action()));
+        }
+        if ((e.cardId() == null) != (e.cardKey() == null)) {
+            throw new MalformedEventException("cardId and cardKey go together");
+        }
+        for (AuditChange c : e.changes()) {
+            if (c == null || c.field() == null || c.field().isBlank() || c.kind() == null) {
+                throw new MalformedEventException("every change needs a field and a kind");
+            }
+        }
+        return e;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+    }
+
+    public static final class MalformedEventException extends RuntimeException {
+        public MalformedEventException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.sphere.core.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * The outbox side of the relay. {@link #relay} claims the oldest rows with {@code FOR UPDATE SKIP LOCKED}, so that
+ * several web processes relay at once without waiting for each other or sending a row twice, hands them to the
+ * publisher and deletes them only when the publisher returned, i.e. after the broker confirmed them. Any failure
+ * rolls back: the rows stay for the next attempt.
+ */
+@ApplicationScoped
+public class AuditOutbox {
+
+    /** One outbox row: the payload is the message body. */
+    public record Pending(long id, UUID eventId, byte[] body) {
+    }
+
+    /** Publishes and waits for the broker's confirms; throws when they did not all come. */
+    @FunctionalInterface
+    public interface Publisher {
+        void publish(List<Pending> rows) throws Exception;
+    }
+
+    /** How the relay and the status page see the outbox. */
+    public record Backlog(long rows, Optional<Instant> oldest) {
+    }
+
+    /** Thrown when the publisher failed; the transaction rolls back and the rows stay. */
+    public static final class PublishFailedException extends RuntimeException {
+        PublishFailedException(Exception cause) {
+            super(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        }
+    }
+
+    private final DataSource dataSource;
+
+    AuditOutbox(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** @return how many events were published and removed from the outbox */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int relay(int limit, Publisher publisher) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Pending> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT id, event_id, payload::text FROM audit_outbox
+                     ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Pending(rs.getLong(1), rs.getObject(2, UUID.class),
+                                rs.getString(3).getBytes(StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            try {
+                publisher.publish(rows);
+            } catch (Exception e) {
+                throw new PublishFailedException(e);
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM audit_outbox WHERE id = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", rows.stream().map(Pending::id).toArray()));
+                ps.executeUpdate();
+            }
+            return rows.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot relay the audit outbox", e);
+        }
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Backlog backlog() {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*), min(occurred_at) FROM audit_outbox")) {
+            rs.next();
+            Timestamp oldest = rs.getTimestamp(2);
+            return new Backlog(rs.getLong(1), Optional.ofNullable(oldest).map(Timestamp::toInstant));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the audit outbox", e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.sphere.web.audit;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.MessageProperties;
+
+import io.sphere.core.audit.AuditOutbox;
+import io.sphere.core.audit.AuditOutbox.Pending;
+import io.sphere.core.messaging.Broker;
+import io.sphere.core.messaging.Topology;
+
+/**
+ * One relay thread: claims outbox rows, publishes them as persistent messages, waits for the broker's confirms and
+ * only then lets the outbox delete them. The user's request never waits for any of this: it committed its event
+ * and at most wakes this thread. While the broker is away events simply stay in the outbox, which is bounded only by
+ * the database; the thread reconnects with back-off, forever.
+ */
+final class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /** What the status page shows. */
+    record Status(boolean running, boolean connected, long published, long failedAttempts, String lastError) {
+    }
+
+    private final String name;
+    private final Broker broker;
+    private final Topology topology;
+    private final AuditOutbox outbox;
+    private final AuditRelayConfig config;
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final Thread thread;
+
+    private volatile boolean running;
+    private volatile boolean connected;
+    private volatile String lastError;
+    private Connection connection;
+    private Channel channel;
+    private long reconnectDelayMillis = 500;
+    private long nextAttemptAt;
+
+    OutboxRelay(String name, Broker broker, AuditOutbox outbox, AuditRelayConfig config) {
+        this.name = name;
+        this.broker = broker;
+        this.topology = broker.topology();
+        this.outbox = outbox;
+        this.config = config;
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        running = true;
+        thread.start();
+    }
+
+    /** Called after a commit that added events: never blocks, never throws. */
+    void wake() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    void stop() {
+        running = false;
+        wake.release();
+        try {
+            thread.join(config.confirmTimeout().toMillis() + 5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        disconnect();
+    }
+
+    Status status() {
+        return new Status(running, connected, published.get(), failures.get(), lastError);
+    }
+
+    private void run() {
+        while (running) {
+            connectIfDue();
+            if (!connected) {
+                pause(Math.max(1, Math.min(config.pollInterval().toMillis(),
+                        nextAttemptAt - System.currentTimeMillis())));
+                continue;
+            }
+            int relayed;
+            try {
+                relayed = outbox.relay(config.batchSize(), this::publish);
+            } catch (AuditOutbox.PublishFailedException e) {
+                failed("RabbitMQ did not confirm audit events (" + e.getMessage() + "); they stay in the outbox");
+                disconnect();
+                continue;
+            } catch (RuntimeException e) {
+                failed("Audit relay cannot read the outbox: " + e.getMessage());
+                pause(config.pollInterval().toMillis());
+                continue;
+            }
+            published.addAndGet(relayed);
+            if (relayed < config.batchSize()) {
+                pause(config.pollInterval().toMillis());
+            }
+        }
+    }
+
+    private void publish(List<Pending> rows) throws IOException, InterruptedException, TimeoutException {
+        for (Pending p : rows) {
+            AMQP.BasicProperties props = MessageProperties.PERSISTENT_BASIC.builder().contentType("application/json")
+                    .messageId(p.eventId().toString()).build();
+            channel.basicPublish(topology.auditExchange(), topology.auditRoutingKey(), props, p.body());
+        }
+        channel.waitForConfirmsOrDie(config.confirmTimeout().toMillis());
+    }
+
+    private void failed(String message) {
+        failures.incrementAndGet();
+        if (!message.equals(lastError)) {
+            LOG.warn(message);
+        }
+        lastError = message;
+    }
+
+    /** Sleeps until woken by a commit, a stop or the timeout; a burst of wake-ups counts once. */
+    private void pause(long millis) {
+        try {
+            if (wake.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+                wake.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void connectIfDue() {
+        if (connected || System.currentTimeMillis() < nextAttemptAt) {
+            return;
+        }
+        try {
+            connection = broker.connect(name);
+            channel = connection.createChannel();
+            topology.declareAudit(channel);
+            channel.confirmSelect();
+            connected = true;
+            reconnectDelayMillis = 500;
+            lastError = null;
+            LOG.infof("Audit relay %s connected to %s", name, broker.describe());
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            abort();
+            lastError = "RabbitMQ unreachable: " + e.getMessage();
+            nextAttemptAt = System.currentTimeMillis() + reconnectDelayMillis;
+            reconnectDelayMillis = Math.min(reconnectDelayMillis * 2, config.maxReconnectDelay().toMillis());
+        }
+    }
+
+    private void disconnect() {
+        boolean was = connected;
+        abort();
+        if (was && running) {
+            LOG.warnf("Audit relay %s lost the broker at %s; events wait in the outbox", name, broker.describe());
+            nextAttemptAt = System.currentTimeMillis() + reconnectDelayMillis;
+        }
+    }
+
+    private void abort() {
+        connected = false;
+        if (connection != null) {
+            connection.abort(1_000);
+        }
+        connection = null;
+        channel = null;
+    }
+}

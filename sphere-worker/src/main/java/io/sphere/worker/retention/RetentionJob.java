@@ -1,0 +1,49 @@
+package io.sphere.worker.retention;
+
+import static io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.sphere.core.retention.RetentionService;
+import io.sphere.core.retention.RetentionService.Expired;
+import io.sphere.worker.OneLine;
+import io.sphere.worker.schema.SchemaGuard;
+
+/**
+ * Drops the request-log and audit months past their retention ({@code sphere.retention.*}), nightly. Several
+ * workers may run it at once: {@code DROP TABLE IF EXISTS} makes the second one a no-op.
+ */
+@ApplicationScoped
+class RetentionJob {
+
+    /** Quartz cron, UTC; {@code sphere.worker.retention.cron}. */
+    private static final String CRON = "${sphere.worker.retention.cron:0 37 2 * * ?}";
+
+    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+
+    private final RetentionService retention;
+    private final Clock clock;
+
+    RetentionJob(RetentionService retention, Clock clock) {
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = CRON, timeZone = "UTC", concurrentExecution = SKIP, skipExecutionIf = SchemaGuard.Refused.class)
+    void run() {
+        try {
+            List<Expired> dropped = retention.apply(clock.instant());
+            for (Expired e : dropped) {
+                LOG.infof("Retention: removed %s (%s to %s, %d rows)", e.partition(), e.from(), e.to(), e.rows());
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf("Retention failed, next attempt at the next run: %s", OneLine.describe(e));
+        }
+    }
+}
