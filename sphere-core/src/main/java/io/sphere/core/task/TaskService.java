@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.sphere.core.audit.AuditAction;
+import io.sphere.core.audit.AuditTrail;
 import io.sphere.core.card.CardRefs;
 import io.sphere.core.card.CardRefs.CardRef;
 import io.sphere.core.error.ErrorCode;
@@ -59,8 +63,11 @@ public class TaskService {
     private final EntityManager em;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     TaskService(TaskRepository tasks, CardRefs cards, PermissionService permissions, GroupService groups,
-            UserDirectory users, NotificationService notifications, EntityManager em, Clock clock) {
+            UserDirectory users, NotificationService notifications, AuditTrail audit, EntityManager em, Clock clock) {
+        this.audit = audit;
         this.tasks = tasks;
         this.cards = cards;
         this.permissions = permissions;
@@ -259,11 +266,40 @@ public class TaskService {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""").setParameter(1, task.id()).setParameter(2, action.name())
                 .setParameter(3, actor.userId()).setParameter(4, fromUser).setParameter(5, toUser)
                 .setParameter(6, reason == null ? "" : reason).setParameter(7, Timestamp.from(now)).executeUpdate();
+        audited(task, card, action, actor, fromUser, toUser, reason);
         if (toUser != null && toUser != actor.userId()
                 && (action == TaskAction.CREATED || action == TaskAction.ASSIGNED
                         || action == TaskAction.REASSIGNED)) {
             notifications.notify(NotificationKind.ASSIGNED, List.of(toUser), actor.userId(),
                     card == null ? null : card.id(), task.id(), subject(task, card), reason, "/tasks/" + task.id());
+        }
+    }
+
+    /**
+     * The same change in the audit trail, in the same transaction: a task on a card shows in the card's history, a
+     * task of its own in the general trail. Task events carry no card field changes, so "view as of" is unaffected.
+     */
+    private void audited(Task task, CardRef card, TaskAction action, Actor actor, Long fromUser, Long toUser,
+            String reason) {
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("task", String.valueOf(task.id()));
+        detail.put("title", task.title());
+        detail.put("step", action.name().toLowerCase(Locale.ROOT));
+        detail.put("status", task.status().name().toLowerCase(Locale.ROOT));
+        if (fromUser != null) {
+            detail.put("fromUser", String.valueOf(fromUser));
+        }
+        if (toUser != null) {
+            detail.put("toUser", String.valueOf(toUser));
+        }
+        if (reason != null && !reason.isBlank()) {
+            detail.put("reason", reason);
+        }
+        AuditAction kind = action == TaskAction.CREATED ? AuditAction.TASK_CREATED : AuditAction.TASK_UPDATED;
+        if (card == null) {
+            audit.general(actor, kind, List.of(), detail);
+        } else {
+            audit.onCard(actor, kind, card.key(), List.of(), detail);
         }
     }
 

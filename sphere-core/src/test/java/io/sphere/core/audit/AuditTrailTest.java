@@ -43,7 +43,7 @@ import io.sphere.core.testing.TestDatabase;
  * trail refuses UPDATE and DELETE while a whole partition can still be dropped.
  */
 @QuarkusTest
-class AuditTrailTest {
+public class AuditTrailTest {
 
     @Inject
     Fixtures fixtures;
@@ -274,7 +274,7 @@ class AuditTrailTest {
         return null;
     }
 
-    static List<AuditEvent> outbox() {
+    public static List<AuditEvent> outbox() {
         List<AuditEvent> events = new ArrayList<>();
         try (Connection c = TestDatabase.connect();
                 Statement st = c.createStatement();
@@ -288,7 +288,7 @@ class AuditTrailTest {
         return events;
     }
 
-    static void clearOutbox() {
+    public static void clearOutbox() {
         try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {
             st.execute("DELETE FROM audit_outbox");
         } catch (SQLException e) {

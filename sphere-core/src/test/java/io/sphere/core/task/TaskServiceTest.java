@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.sphere.core.audit.AuditAction;
+import io.sphere.core.audit.AuditEvent;
+import io.sphere.core.audit.AuditTrailTest;
 import io.sphere.core.card.CardInput;
 import io.sphere.core.card.CardService;
 import io.sphere.core.card.CardView;
@@ -150,6 +153,30 @@ class TaskServiceTest {
         assertThat(tasks.cancel(carol, t.id(), "not needed").status()).isEqualTo(TaskStatus.CANCELLED);
         assertThat(tasks.history(carol, t.id())).extracting(TaskEventView::action).containsExactly(
                 TaskAction.CREATED, TaskAction.COMPLETED, TaskAction.REOPENED, TaskAction.CANCELLED);
+    }
+
+    @Test
+    void everyTaskChangeGoesIntoTheAuditTrailOfItsCardOrTheGeneralTrail() {
+        AuditTrailTest.clearOutbox();
+        TaskView onCard = tasks.create(alice, new TaskInput("REQ-1", "Call", "", alice.userId(), null, null));
+        tasks.assign(alice, onCard.id(), bob.userId(), "I am on leave");
+        tasks.complete(bob, onCard.id());
+        TaskView alone = tasks.create(carol, new TaskInput(null, "Order toner", "", null, ops.id(), null));
+
+        List<AuditEvent> events = AuditTrailTest.outbox();
+        assertThat(events).extracting(AuditEvent::action).containsExactly(AuditAction.TASK_CREATED.name(),
+                AuditAction.TASK_UPDATED.name(), AuditAction.TASK_UPDATED.name(), AuditAction.TASK_CREATED.name());
+        assertThat(events.subList(0, 3)).allSatisfy(e -> assertThat(e.cardKey()).isEqualTo("REQ-1"));
+        assertThat(events.get(1).detail()).containsEntry("step", "reassigned")
+                .containsEntry("reason", "I am on leave").containsEntry("toUser", String.valueOf(bob.userId()));
+        assertThat(events.get(2).detail()).containsEntry("status", "done");
+        assertThat(events.get(2).actorId()).isEqualTo(bob.userId());
+        assertThat(events.get(3).cardKey()).isNull();
+        assertThat(events.get(3).detail()).containsEntry("task", String.valueOf(alone.id()));
+
+        // a refused change leaves no trace
+        catchThrowableOfType(SphereException.class, () -> tasks.complete(bob, onCard.id()));
+        assertThat(AuditTrailTest.outbox()).hasSize(4);
     }
 
     @Test
