@@ -32,6 +32,15 @@ public class SectionService {
         return Arrays.stream(Section.values()).filter(s -> mayOpen(actor, s)).toList();
     }
 
+    /**
+     * The sections that can be decided without the database, for pages answered where no query may run (an error
+     * page rendered on the IO thread): administration then shows for the superuser only.
+     */
+    public List<Section> visibleWithoutLookup(Actor actor) {
+        return Arrays.stream(Section.values())
+                .filter(s -> s == Section.ADMIN ? actor.superuser() : mayOpen(actor, s)).toList();
+    }
+
     public boolean mayOpen(Actor actor, Section section) {
         return switch (section) {
             case HOME -> true;

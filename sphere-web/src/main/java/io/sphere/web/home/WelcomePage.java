@@ -11,7 +11,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.sphere.core.section.Section;
 import io.sphere.core.section.SectionService;
-import io.sphere.web.i18n.Msg;
 import io.sphere.web.layout.Chrome;
 import io.sphere.web.layout.Pages;
 import io.sphere.web.security.CurrentUser;
@@ -41,12 +40,12 @@ public class WelcomePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show() {
-        Msg msg = pages.msg();
+        java.util.Locale locale = pages.locale();
         List<SectionCard> cards = sections.visibleTo(currentUser.actor()).stream()
                 .filter(s -> s != Section.HOME)
                 .map(s -> new SectionCard(s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                        Pages.label(msg, s),
-                        Pages.description(msg, s), s.path()))
+                        Pages.label(locale, s),
+                        Pages.description(locale, s), s.path()))
                 .toList();
         return pages.localized(Templates.welcome(pages.chrome(), cards));
     }

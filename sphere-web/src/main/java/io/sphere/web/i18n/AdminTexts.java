@@ -17,10 +17,4 @@ public final class AdminTexts {
                 : MessageBundles.get(AdminMsg.class);
     }
 
-    /** The administration bundle in the language of {@code msg}, for code that only holds the shared bundle. */
-    public static AdminMsg like(Msg msg) {
-        return msg.getClass() == Locales.messages(Locale.forLanguageTag("ru")).getClass()
-                ? of(Locale.forLanguageTag("ru"))
-                : of(Locale.ENGLISH);
-    }
 }

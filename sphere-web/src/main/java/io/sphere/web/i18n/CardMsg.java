@@ -37,6 +37,12 @@ public interface CardMsg {
     @Message("Card")
     String tab_card();
 
+    @Message("Tasks")
+    String tab_tasks();
+
+    @Message("History")
+    String tab_history();
+
     @Message("Any")
     String any();
 

@@ -17,12 +17,4 @@ public final class TaskTexts {
                 : MessageBundles.get(TaskMsg.class);
     }
 
-    /**
-     * The bundle in the language {@code msg} speaks, for the static section labels of {@code Pages}, which receive
-     * only the shared bundle.
-     */
-    public static TaskMsg like(Msg msg) {
-        Msg ru = MessageBundles.get(Msg.class, Localized.Literal.of("ru"));
-        return of(ru.logout().equals(msg.logout()) ? Locale.forLanguageTag("ru") : Locale.ENGLISH);
-    }
 }

@@ -69,11 +69,15 @@ public class Pages {
     }
 
     private Chrome signedIn(SessionPrincipal p, String path) {
-        Msg msg = msg();
-        List<Chrome.NavItem> nav = sections.visibleTo(Actor.of(p)).stream()
-                .map(s -> new Chrome.NavItem(navId(s), label(msg, s), s.path(), isActive(s, path))).toList();
-        // error pages for unknown paths render on the IO thread, where no database call may block: no number there
-        long unread = BlockingOperationControl.isBlockingAllowed() ? notifications.unreadCount(Actor.of(p)) : 0;
+        Locale locale = locale();
+        Actor actor = Actor.of(p);
+        // error pages for unknown paths render on the IO thread, where no database call may block: no number there,
+        // and only the sections that need no lookup
+        boolean mayQuery = BlockingOperationControl.isBlockingAllowed();
+        List<Chrome.NavItem> nav = (mayQuery ? sections.visibleTo(actor) : sections.visibleWithoutLookup(actor))
+                .stream().map(s -> new Chrome.NavItem(navId(s), label(locale, s), s.path(), isActive(s, path)))
+                .toList();
+        long unread = mayQuery ? notifications.unreadCount(actor) : 0;
         return new Chrome(locale().getLanguage(), true, p.displayName(), p.email(), nav, path, hasCsrfToken(),
                 unread);
     }
@@ -83,23 +87,24 @@ public class Pages {
         return routing.get("csrf_token") != null;
     }
 
-    public static String label(Msg msg, Section s) {
+    /** A section's name in the top bar, in the page language; each section's texts live in its own bundle. */
+    public static String label(Locale locale, Section s) {
         return switch (s) {
-            case HOME -> msg.nav_home();
-            case REQUEST_LOG -> msg.nav_request_log();
-            case CARDS -> CardMessages.of(msg).nav_cards();
-            case ADMIN -> AdminTexts.like(msg).nav_admin();
-            case TASKS -> TaskTexts.like(msg).nav_tasks();
+            case HOME -> Locales.messages(locale).nav_home();
+            case REQUEST_LOG -> Locales.messages(locale).nav_request_log();
+            case CARDS -> CardMessages.of(locale).nav_cards();
+            case ADMIN -> AdminTexts.of(locale).nav_admin();
+            case TASKS -> TaskTexts.of(locale).nav_tasks();
         };
     }
 
-    public static String description(Msg msg, Section s) {
+    public static String description(Locale locale, Section s) {
         return switch (s) {
-            case HOME -> msg.section_home_desc();
-            case REQUEST_LOG -> msg.section_request_log_desc();
-            case CARDS -> CardMessages.of(msg).section_cards_desc();
-            case ADMIN -> AdminTexts.like(msg).section_admin_desc();
-            case TASKS -> TaskTexts.like(msg).section_tasks_desc();
+            case HOME -> Locales.messages(locale).section_home_desc();
+            case REQUEST_LOG -> Locales.messages(locale).section_request_log_desc();
+            case CARDS -> CardMessages.of(locale).section_cards_desc();
+            case ADMIN -> AdminTexts.of(locale).section_admin_desc();
+            case TASKS -> TaskTexts.of(locale).section_tasks_desc();
         };
     }
 

@@ -345,9 +345,8 @@ public class TaskPage {
         return Response.seeOther(URI.create("/tasks/" + id)).build();
     }
 
-    @GET
-    @Path("cards/{key}/tasks")
-    public TemplateInstance cardTasks(@PathParam("key") String key) {
+    /** The tasks tab of a card, answered through {@link CardTasksPage}: {@code /cards/...} belongs to that path. */
+    TemplateInstance cardTasks(String key) {
         Actor actor = currentUser.actor();
         ZoneId zone = zone();
         TaskMsg t = texts();

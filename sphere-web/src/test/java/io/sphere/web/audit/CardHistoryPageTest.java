@@ -94,6 +94,19 @@ class CardHistoryPageTest {
     }
 
     @Test
+    void theCardHistoryAndTasksAreTabsOfOneCard() {
+        WebClient olga = new WebClient().loggedInAs("olga@example.com", ApiWorld.PASSWORD);
+        String card = olga.get("/cards/" + key).asString();
+        assertThat(card).contains("id=\"card-tab-card\" href=\"/cards/" + key + "\" aria-current=\"page\"")
+                .contains("id=\"card-tab-history\" href=\"/cards/" + key + "/history\">")
+                .contains("id=\"card-tab-tasks\" href=\"/cards/" + key + "/tasks\">");
+        assertThat(olga.get("/cards/" + key + "/history").asString())
+                .contains("id=\"card-tab-history\" href=\"/cards/" + key + "/history\" aria-current=\"page\"");
+        assertThat(olga.get("/cards/" + key + "/tasks").asString())
+                .contains("id=\"card-tab-tasks\" href=\"/cards/" + key + "/tasks\" aria-current=\"page\"");
+    }
+
+    @Test
     void viewAsOfReconstructsTheCardFromTheTrail() {
         WebClient olga = new WebClient().loggedInAs("olga@example.com", ApiWorld.PASSWORD);
         String then = olga.get("/cards/" + key + "/history?at=" + betweenEdits).asString();

@@ -46,6 +46,16 @@ class WelcomePageTest {
     }
 
     @Test
+    void anUnknownAddressIsAPlainNotFoundPageForSomeoneSignedIn() {
+        // answered on the IO thread, where the top bar must not query the database
+        for (String email : new String[]{TestUsers.ADMIN, TestUsers.OPERATOR}) {
+            Response missing = new WebClient().loggedInAs(email, TestUsers.PASSWORD).get("/no/such/page");
+            assertThat(missing.statusCode()).as(email).isEqualTo(404);
+            assertThat(missing.asString()).as(email).contains("id=\"nav-cards\"").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void welcomePageIsInRussianFromTheBrowserLanguage() {
         String page = new WebClient().language("ru").loggedInAs(TestUsers.ADMIN, TestUsers.PASSWORD).get("/")
                 .asString();
