@@ -67,6 +67,24 @@ public interface AdminMsg {
     @Message("Named sets of people that permissions are given to.")
     String groups_desc();
 
+    @Message("Audit trail")
+    String audit_title();
+
+    @Message("Who changed what and when, on the cards of the types you administer; CSV export.")
+    String audit_desc();
+
+    @Message("Audit delivery")
+    String audit_status_title();
+
+    @Message("Events waiting to be relayed, and events the worker could not store.")
+    String audit_status_desc();
+
+    @Message("Scheduled jobs")
+    String jobs_title();
+
+    @Message("The worker's overdue, reminder, e-mail and retention runs, and each worker's heartbeat.")
+    String jobs_desc();
+
     @Message("There are no groups yet.")
     String groups_empty();
 

@@ -99,7 +99,12 @@ class AdminAccessTest {
         WebClient olga = new WebClient().loggedInAs("olga@example.com", ApiWorld.PASSWORD);
         assertThat(olga.get("/").asString()).contains("id=\"nav-admin\"");
         assertThat(olga.get("/admin").statusCode()).isEqualTo(200);
-        assertThat(olga.get("/admin").asString()).doesNotContain("id=\"admin-users\"");
+        assertThat(olga.get("/admin").asString()).doesNotContain("id=\"admin-users\"")
+                .doesNotContain("id=\"admin-audit-status\"").doesNotContain("id=\"admin-jobs\"")
+                .contains("id=\"admin-audit\" href=\"/admin/audit\"");
+        assertThat(olga.get("/admin/audit").statusCode()).isEqualTo(200);
+        assertThat(root.get("/admin").asString()).contains("id=\"admin-audit-status\" href=\"/admin/audit/status\"")
+                .contains("id=\"admin-jobs\" href=\"/jobs\"");
         String list = olga.get("/admin/card-types").asString();
         assertThat(list).contains("id=\"type-REQ\"").doesNotContain("id=\"type-SEC\"")
                 .doesNotContain("id=\"new-type\"");
