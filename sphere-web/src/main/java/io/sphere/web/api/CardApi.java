@@ -65,7 +65,8 @@ public class CardApi {
     public record NewComment(String text) {
     }
 
-    public record CardList(List<CardJson.Summary> items, long total, String nextCursor) {
+    /** {@code total} is exact up to 10,000 matching cards; beyond, it is 10,000 and {@code totalIsLowerBound} is true. */
+    public record CardList(List<CardJson.Summary> items, long total, boolean totalIsLowerBound, String nextCursor) {
     }
 
     private final CardService cards;
@@ -112,7 +113,7 @@ public class CardApi {
         CardPage page = query.list(actor(), filter, CardSort.parse(sort), Optional.ofNullable(blankToNull(cursor)),
                 (int) size);
         return new CardList(page.items().stream().map(CardJson.Summary::of).toList(), page.total(),
-                page.nextCursor().orElse(null));
+                page.totalIsLowerBound(), page.nextCursor().orElse(null));
     }
 
     @GET

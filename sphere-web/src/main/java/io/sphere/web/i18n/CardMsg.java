@@ -34,6 +34,9 @@ public interface CardMsg {
     @Message("Watching")
     String tab_watching();
 
+    @Message("My groups' cards")
+    String tab_groups();
+
     @Message("Card")
     String tab_card();
 
@@ -123,6 +126,9 @@ public interface CardMsg {
 
     @Message("Cards found: {count}")
     String total(long count);
+
+    @Message("Cards found: {count} or more")
+    String total_at_least(long count);
 
     @Message("No cards match.")
     String empty();

@@ -57,6 +57,28 @@ class CardListPageTest {
     }
 
     @Test
+    void myGroupsTabAndATotalBeyondTheCapSaySoInBothLanguages() {
+        long operators = TestDatabase.count("SELECT id FROM user_group WHERE name = 'Operators'");
+        Map<String, Object> values = Map.of("category", "hardware", "tags", List.of("b"));
+        String mine = cards.create(world.olga, "REQ", new CardInput("For operators", values, Priority.NORMAL, null,
+                operators, null)).key();
+        cards.create(world.olga, "REQ", new CardInput("For managers", values, Priority.NORMAL, null,
+                world.managers.id(), null));
+        String groups = olga.get("/cards?scope=groups").asString();
+        assertThat(groups).contains("id=\"tab-groups\" href=\"/cards?scope=groups\" aria-current=\"page\"")
+                .contains("id=\"card-total\" class=\"muted\">Cards found: 1<");
+        assertThat(keys(groups)).containsExactly(mine);
+
+        TestDatabase.execute("INSERT INTO card (card_type_id, number, key, title, stage) SELECT t.id, n, 'REQ-' || n,"
+                + " 'Bulk ' || n, 'new' FROM card_type t, generate_series(1001, 11000) n WHERE t.key = 'REQ'");
+        assertThat(olga.get("/cards").asString())
+                .contains("id=\"card-total\" class=\"muted\">Cards found: 10000 or more<");
+        assertThat(world.browser(world.olga).language("ru").get("/cards").asString())
+                .contains("id=\"card-total\" class=\"muted\">Найдено карточек: не меньше 10000<")
+                .contains("Карточки моих групп");
+    }
+
+    @Test
     void pagesForwardAndBackWithTheTotal() {
         Response first = olga.get("/cards");
         assertThat(first.statusCode()).isEqualTo(200);
