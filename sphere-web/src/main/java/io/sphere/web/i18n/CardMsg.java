@@ -34,7 +34,7 @@ public interface CardMsg {
     @Message("Watching")
     String tab_watching();
 
-    @Message("My groups' cards")
+    @Message("Open cards of my groups")
     String tab_groups();
 
     @Message("Card")
@@ -60,6 +60,9 @@ public interface CardMsg {
 
     @Message("Stage")
     String filter_stage();
+
+    @Message("Open or closed")
+    String filter_open();
 
     @Message("Assignee")
     String filter_assignee();
