@@ -450,16 +450,32 @@ public final class Bench {
                 target ? verdict(ratio <= 1.5) : "n/a: not 1M (--quick)"));
     }
 
-    /** The two statements the inbox runs (count, first page), as CardQuery builds them, with their plans. */
+    /**
+     * The statements the inbox runs, as CardQuery builds them (the actor's groups and viewable types, the capped
+     * count, the first page walking each group's index), with their plans.
+     */
     private void explainInbox() throws SQLException {
         long user = world.operatorIds.get(0);
-        String where = " FROM card c WHERE c.deleted_at IS NULL AND c.card_type_id IN (SELECT p.card_type_id FROM "
-                + "card_type_permission p JOIN group_member m ON m.group_id = p.group_id WHERE m.user_id = " + user
-                + " AND p.action = 'VIEW') AND c.candidate_group_id IN (SELECT g.group_id FROM group_member g "
-                + "WHERE g.user_id = " + user + ") AND c.closed_at IS NULL";
         try (Connection c = world.connect(); Statement st = c.createStatement()) {
-            for (String sql : List.of("SELECT count(*)" + where, "SELECT c.id, c.key, c.title" + where
-                    + " ORDER BY c.created_at DESC, c.id DESC LIMIT 21")) {
+            String reach = "SELECT ARRAY(SELECT m.group_id FROM group_member m WHERE m.user_id = " + user
+                    + " ORDER BY 1), ARRAY(SELECT DISTINCT p.card_type_id FROM card_type_permission p JOIN group_member m"
+                    + " ON m.group_id = p.group_id WHERE m.user_id = " + user + " AND p.action = 'VIEW' ORDER BY 1)";
+            String groups;
+            String types;
+            try (ResultSet rs = st.executeQuery(reach)) {
+                rs.next();
+                groups = "'" + rs.getString(1) + "'::bigint[]";
+                types = "'" + rs.getString(2) + "'::bigint[]";
+            }
+            String where = " FROM card c WHERE c.deleted_at IS NULL AND c.card_type_id = ANY(" + types
+                    + ") AND c.closed_at IS NULL";
+            for (String sql : List.of(reach,
+                    "SELECT count(*) FROM (SELECT 1" + where + " AND c.candidate_group_id = ANY(" + groups
+                            + ") LIMIT 10001) capped",
+                    "SELECT x.* FROM unnest(" + groups + ") AS g(id) CROSS JOIN LATERAL (SELECT c.id, c.key, c.title,"
+                            + " c.created_at AS sort_key" + where + " AND c.candidate_group_id = g.id"
+                            + " ORDER BY c.created_at DESC, c.id DESC LIMIT 21) x"
+                            + " ORDER BY x.sort_key DESC, x.id DESC LIMIT 21")) {
                 StringBuilder plan = new StringBuilder(sql).append("\n\n");
                 try (ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
                     while (rs.next()) {

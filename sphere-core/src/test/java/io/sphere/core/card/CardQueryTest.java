@@ -145,6 +145,88 @@ class CardQueryTest {
                 CardSort.DEFAULT, "garbage", 10)).code()).isEqualTo(ErrorCode.FILTER_INVALID);
     }
 
+    @Test
+    void myGroupsMergesEveryGroupInOrderAndNeverShowsATypeTheActorMayNotView() {
+        GroupView night = fixtures.group(root, "Night shift", operator);
+        GroupView others = fixtures.group(root, "Others");
+        long ops = TestDatabase.count("SELECT id FROM user_group WHERE name = 'Operators'");
+        List<String> expected = new ArrayList<>(List.of("REQ-11", "REQ-22", "REQ-33"));
+        for (int i = 0; i < 9; i++) {
+            long group = i % 3 == 0 ? night.id() : i % 3 == 1 ? others.id() : ops;
+            CardView req = cards.create(root, "REQ", new CardInput("Inbox " + i, Map.of("summary", "x"),
+                    Priority.values()[i % 4], null, group, null));
+            if (group != others.id()) {
+                expected.add(req.key());
+            }
+            // HR cards in the operator's own groups: the operator may not view HR, so they never show nor count
+            cards.create(root, "HR", new CardInput("Hidden " + i, Map.of(), Priority.NORMAL, null,
+                    i % 2 == 0 ? night.id() : ops, null));
+        }
+        TestDatabase.execute("UPDATE card SET created_at = created_at - (number * interval '1 minute')"
+                + " WHERE title LIKE 'Inbox %'");
+        CardFilter inbox = CardFilter.all().scope(Scope.MY_GROUPS);
+        for (CardSort sort : List.of(new CardSort(CardSort.Column.CREATED, true),
+                new CardSort(CardSort.Column.CREATED, false), CardSort.DEFAULT,
+                new CardSort(CardSort.Column.PRIORITY, true), new CardSort(CardSort.Column.TITLE, false))) {
+            List<CardSummary> all = walk(operator, inbox, sort, 2);
+            assertThat(all).as(sort.format()).extracting(CardSummary::key)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(all).as(sort.format()).isSortedAccordingTo(comparator(sort));
+            // and backwards from the last page, the same cards in the same order
+            CardPage page = query.list(operator, inbox, sort, Optional.empty(), 2);
+            while (page.nextCursor().isPresent()) {
+                page = query.list(operator, inbox, sort, page.nextCursor(), 2);
+            }
+            List<String> back = new ArrayList<>(keys(page));
+            while (page.previousCursor().isPresent()) {
+                page = query.listBefore(operator, inbox, sort, page.previousCursor().orElseThrow(), 2);
+                back.addAll(0, keys(page));
+            }
+            assertThat(back).as(sort.format()).isEqualTo(all.stream().map(CardSummary::key).toList());
+        }
+        assertThat(query.list(operator, inbox, CardSort.DEFAULT, Optional.empty(), 5).totalIsLowerBound()).isFalse();
+        assertThat(total(operator, inbox.open(true))).isEqualTo(expected.size());
+        // a member of a group that may view nothing sees nothing, also of cards offered to that group
+        Actor stranger = fixtures.user("stranger");
+        GroupView idle = fixtures.group(root, "Idle", stranger);
+        cards.create(root, "REQ", new CardInput("For the idle", Map.of("summary", "x"), Priority.NORMAL, null,
+                idle.id(), null));
+        assertThat(total(stranger, inbox)).isZero();
+        assertThat(query.list(stranger, inbox, CardSort.DEFAULT, Optional.empty(), 5).items()).isEmpty();
+        assertThat(total(stranger, CardFilter.all())).isZero();
+        assertThat(catchThrowableOfType(SphereException.class, () -> total(stranger, CardFilter.all().type("REQ")))
+                .code()).isEqualTo(ErrorCode.CARD_TYPE_NOT_FOUND);
+    }
+
+    @Test
+    void totalIsExactUpToTheCapAndALowerBoundBeyond() {
+        // The operator sees the 37 REQ cards; bulk cards of REQ (visible) and of HR (not visible) are added in SQL.
+        TestDatabase.execute("INSERT INTO card (card_type_id, number, key, title, stage) SELECT t.id, n, 'HR-' || n,"
+                + " 'Bulk ' || n, 'new' FROM card_type t, generate_series(1001, 13000) n WHERE t.key = 'HR'");
+        int cap = CardQuery.TOTAL_CAP;
+        TestDatabase.execute("INSERT INTO card (card_type_id, number, key, title, stage) SELECT t.id, n, 'REQ-' || n,"
+                + " 'Bulk ' || n, 'new' FROM card_type t, generate_series(1001, ?) n WHERE t.key = 'REQ'",
+                1000 + cap - 37);
+        CardPage exact = query.list(operator, CardFilter.all(), CardSort.DEFAULT, Optional.empty(), 5);
+        assertThat(exact.total()).as("exactly the cap, of visible cards only").isEqualTo(cap);
+        assertThat(exact.totalIsLowerBound()).isFalse();
+        assertThat(exact.items()).extracting(CardSummary::key).allMatch(k -> k.startsWith("REQ-"));
+
+        TestDatabase.execute("INSERT INTO card (card_type_id, number, key, title, stage) SELECT t.id, 99999,"
+                + " 'REQ-99999', 'One more', 'new' FROM card_type t WHERE t.key = 'REQ'");
+        CardPage capped = query.list(operator, CardFilter.all(), CardSort.DEFAULT, Optional.empty(), 5);
+        assertThat(capped.total()).isEqualTo(cap);
+        assertThat(capped.totalIsLowerBound()).isTrue();
+        CardPage everything = query.list(root, CardFilter.all(), CardSort.DEFAULT, Optional.empty(), 5);
+        assertThat(everything.total()).isEqualTo(cap);
+        assertThat(everything.totalIsLowerBound()).isTrue();
+        // small lists keep their exact count
+        CardPage small = query.list(operator, CardFilter.all().stage("in_progress"), CardSort.DEFAULT,
+                Optional.empty(), 5);
+        assertThat(small.total()).isEqualTo(3);
+        assertThat(small.totalIsLowerBound()).isFalse();
+    }
+
     private static List<String> keys(CardPage page) {
         return page.items().stream().map(CardSummary::key).toList();
     }

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 final class ListParams {
 
     static final List<String> NAMES = List.of("scope", "type", "q", "stage", "assignee", "overdue", "priority",
-            "createdFrom", "createdTo", "updatedFrom", "updatedTo", "sort");
+            "createdFrom", "createdTo", "updatedFrom", "updatedTo", "sort", "open");
 
     private final Map<String, String> values = new LinkedHashMap<>();
 

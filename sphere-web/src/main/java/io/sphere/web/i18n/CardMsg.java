@@ -34,6 +34,9 @@ public interface CardMsg {
     @Message("Watching")
     String tab_watching();
 
+    @Message("Open cards of my groups")
+    String tab_groups();
+
     @Message("Card")
     String tab_card();
 
@@ -63,6 +66,9 @@ public interface CardMsg {
 
     @Message("Stage")
     String filter_stage();
+
+    @Message("Open or closed")
+    String filter_open();
 
     @Message("Assignee")
     String filter_assignee();
@@ -129,6 +135,9 @@ public interface CardMsg {
 
     @Message("Cards found: {count}")
     String total(long count);
+
+    @Message("Cards found: {count} or more")
+    String total_at_least(long count);
 
     @Message("No cards match.")
     String empty();

@@ -39,6 +39,23 @@ class CardApiTest {
     }
 
     @Test
+    void aTotalBeyondTheCapIsALowerBoundAndCountsOnlyVisibleCards() {
+        // SEC (not visible to the operator) gets more cards than the cap: they neither show nor count
+        TestDatabase.execute("INSERT INTO card (card_type_id, number, key, title, stage) SELECT t.id, n, 'SEC-' || n,"
+                + " 'Bulk ' || n, 'new' FROM card_type t, generate_series(1, 10500) n WHERE t.key = 'SEC'");
+        Response few = as(operator).get("/api/v1/cards?limit=1");
+        assertThat(few.<Integer>path("total")).isZero();
+        assertThat(few.<Boolean>path("totalIsLowerBound")).isFalse();
+        TestDatabase.execute("INSERT INTO card (card_type_id, number, key, title, stage) SELECT t.id, n, 'REQ-' || n,"
+                + " 'Bulk ' || n, 'new' FROM card_type t, generate_series(1, 10001) n WHERE t.key = 'REQ'");
+        Response many = as(operator).get("/api/v1/cards?limit=1");
+        assertThat(many.statusCode()).as(many.asString()).isEqualTo(200);
+        assertThat(many.<Integer>path("total")).isEqualTo(10_000);
+        assertThat(many.<Boolean>path("totalIsLowerBound")).isTrue();
+        assertThat(many.<List<String>>path("items.key")).allMatch(k -> k.startsWith("REQ-"));
+    }
+
+    @Test
     void operatorRunsACardThroughItsLife() {
         Response created = as(operator).body(Map.of("type", "REQ", "title", "Printer on floor 3 is broken", "values",
                 Map.of("category", "hardware", "count", 3))).post("/api/v1/cards");

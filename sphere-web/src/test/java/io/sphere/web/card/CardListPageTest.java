@@ -57,6 +57,38 @@ class CardListPageTest {
     }
 
     @Test
+    void myGroupsTabAndATotalBeyondTheCapSaySoInBothLanguages() {
+        long operators = TestDatabase.count("SELECT id FROM user_group WHERE name = 'Operators'");
+        Map<String, Object> values = Map.of("category", "hardware", "tags", List.of("b"));
+        String mine = cards.create(world.olga, "REQ", new CardInput("For operators", values, Priority.NORMAL, null,
+                operators, null)).key();
+        cards.create(world.olga, "REQ", new CardInput("For managers", values, Priority.NORMAL, null,
+                world.managers.id(), null));
+        String done = cards.create(world.olga, "REQ", new CardInput("Done for operators", values, Priority.NORMAL,
+                null, operators, null)).key();
+        TestDatabase.execute("UPDATE card SET closed_at = now(), stage = 'done' WHERE key = ?", done);
+        String groups = olga.get("/cards?scope=groups&open=true").asString();
+        assertThat(groups)
+                .contains("id=\"tab-groups\" href=\"/cards?scope=groups&amp;open=true\" aria-current=\"page\"")
+                .contains("id=\"card-total\" class=\"muted\">Cards found: 1<")
+                .contains("name=\"open\" value=\"true\"");
+        assertThat(keys(groups)).containsExactly(mine);
+        assertThat(keys(olga.get("/cards?scope=groups").asString())).containsExactlyInAnyOrder(mine, done);
+        assertThat(keys(olga.get("/cards?scope=groups&open=false").asString())).containsExactly(done);
+        Response bad = olga.get("/cards?scope=groups&open=maybe");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.asString()).contains("Open or closed: &quot;maybe&quot; is not a valid value.");
+
+        TestDatabase.execute("INSERT INTO card (card_type_id, number, key, title, stage) SELECT t.id, n, 'REQ-' || n,"
+                + " 'Bulk ' || n, 'new' FROM card_type t, generate_series(1001, 11000) n WHERE t.key = 'REQ'");
+        assertThat(olga.get("/cards").asString())
+                .contains("id=\"card-total\" class=\"muted\">Cards found: 10000 or more<");
+        assertThat(world.browser(world.olga).language("ru").get("/cards").asString())
+                .contains("id=\"card-total\" class=\"muted\">Найдено карточек: не меньше 10000<")
+                .contains("Открытые карточки моих групп");
+    }
+
+    @Test
     void pagesForwardAndBackWithTheTotal() {
         Response first = olga.get("/cards");
         assertThat(first.statusCode()).isEqualTo(200);
