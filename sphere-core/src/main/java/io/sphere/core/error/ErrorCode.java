@@ -157,6 +157,10 @@ public enum ErrorCode {
             "comment.too-long",
             422),
 
+    ATTACHMENT_NOT_FOUND("attachment.not-found", 404),
+    ATTACHMENT_TOO_LARGE("attachment.too-large", 413),
+    ATTACHMENT_MISSING("attachment.missing", 422),
+
     API_TOKEN_NOT_FOUND("api-token.not-found", 404),
     API_TOKEN_NAME_INVALID("api-token.name-invalid", 422);
 
