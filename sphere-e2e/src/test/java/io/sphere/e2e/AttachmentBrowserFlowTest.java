@@ -161,7 +161,8 @@ class AttachmentBrowserFlowTest {
     }
 
     private static String firstCardKey() throws SQLException {
-        try (Connection c = TestDatabase.connect(); Statement st = c.createStatement();
+        try (Connection c = TestDatabase.connect();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT key FROM card WHERE deleted_at IS NULL ORDER BY id LIMIT 1")) {
             assertThat(rs.next()).as("a card made by sphere-cli demo").isTrue();
             return rs.getString(1);

@@ -240,7 +240,8 @@ class DeploymentTest {
 
             byte[] png = png(1000, 700);
             HttpResponse<String> up = session.send(HttpRequest.newBuilder(instance.uri("/api/v1/cards/"
-                    + key.group(1) + "/attachments?name=" + URLEncoder.encode("Фото склада.png", StandardCharsets.UTF_8)))
+                    + key.group(1) + "/attachments?name="
+                    + URLEncoder.encode("Фото склада.png", StandardCharsets.UTF_8)))
                     .header("Content-Type", "application/octet-stream").header("X-CSRF-TOKEN", csrf)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(png)));
             assertThat(up.statusCode()).as("upload through nginx on %s: %s", instance.name(), up.body())
