@@ -127,6 +127,7 @@ class AttachmentBrowserFlowTest {
             WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
                     "#attachments tbody tr")));
             assertThat(row.getText()).contains(image.getFileName().toString(), "image/png");
+            assertThat(driver.findElement(By.id("attachments-notice")).getText()).isEqualTo("The file was attached.");
             screenshot("attachment-uploaded");
 
             // the worker makes the thumbnail; the page swaps its placeholder for it without a reload
@@ -148,6 +149,11 @@ class AttachmentBrowserFlowTest {
                     "return arguments[0].complete ? arguments[0].naturalWidth : 0;", full)).intValue() > 0);
             assertThat(((Number) ((JavascriptExecutor) driver).executeScript("return arguments[0].naturalWidth;",
                     full)).intValue()).isEqualTo(1200);
+
+            // and the person removes it again with the row's button (a CSRF-protected form)
+            driver.get(stack.webUri("/cards/" + card + "/attachments").toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("remove-" + id))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attachments-empty")));
         } catch (RuntimeException | AssertionError e) {
             try {
                 screenshot("attachment-failure");

@@ -74,7 +74,7 @@ public class AttachmentPage {
         AttachmentMsg msg = AttachmentMessages.of(pages.locale());
         String notice = null;
         if (added != null && added > 0) {
-            notice = msg.uploaded_many(added);
+            notice = added == 1 ? msg.uploaded_one() : msg.uploaded_many(added);
         }
         return render(key, List.of(), notice);
     }
@@ -122,7 +122,8 @@ public class AttachmentPage {
         if (errors.isEmpty()) {
             return Response.seeOther(URI.create("/cards/" + encode(key) + "/attachments?added=" + added)).build();
         }
-        String notice = added > 0 ? AttachmentMessages.of(locale).uploaded_many(added) : null;
+        AttachmentMsg msg = AttachmentMessages.of(locale);
+        String notice = added == 0 ? null : added == 1 ? msg.uploaded_one() : msg.uploaded_many(added);
         return Response.status(tooLarge && added == 0 ? 413 : 422).entity(render(key, errors, notice)).build();
     }
 

@@ -76,6 +76,9 @@ public interface AttachmentMsg {
     @Message("{count} files were attached.")
     String uploaded_many(int count);
 
+    @Message("The file was attached.")
+    String uploaded_one();
+
     @Message("{name} was removed.")
     String removed(String name);
 

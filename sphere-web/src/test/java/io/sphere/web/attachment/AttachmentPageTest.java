@@ -62,6 +62,7 @@ class AttachmentPageTest {
         assertThat(list).contains("2 files were attached", "plan.png", "image/png", "olga",
                 "&lt;img src=x onerror=alert(1)&gt;.txt", "thumbnail-pending-");
         assertThat(list).doesNotContain("<img src=x");
+        assertThat(list).as("remove buttons for a person who may edit").contains("id=\"remove-");
         long id = TestDatabase.count("SELECT id FROM attachment WHERE original_name = 'plan.png'");
 
         Response viewer = web.get("/attachments/" + id + "/view");
@@ -119,6 +120,7 @@ class AttachmentPageTest {
         Response page = viewer.get("/cards/" + card + "/attachments");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.asString()).doesNotContain("id=\"upload-form\"");
+        viewer.get("/cards/" + card + "/attachments");
         Response refused = viewer.request().multiPart("csrf-token", viewer.csrfToken())
                 .multiPart("file", "a.txt", "a".getBytes(StandardCharsets.UTF_8))
                 .post("/cards/" + card + "/attachments");
