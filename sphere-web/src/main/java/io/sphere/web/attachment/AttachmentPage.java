@@ -129,7 +129,7 @@ public class AttachmentPage {
 
     @POST
     @Path("/{id}/remove")
-    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@PathParam("key") String key, @PathParam("id") long id) {
         AttachmentView removed = attachments.remove(currentUser.actor(), id);
         return Response.seeOther(URI.create("/cards/" + encode(removed.cardKey()) + "/attachments")).build();

@@ -72,8 +72,17 @@ class AttachmentPageTest {
         assertThat(content.asByteArray()).isEqualTo(png);
         assertThat(content.header("X-Content-Type-Options")).isEqualTo("nosniff");
 
-        web.get("/cards/" + card + "/attachments");
-        Response removed = web.post("/cards/" + card + "/attachments/" + id + "/remove", Map.of());
+        // submit exactly the fields the rendered remove form holds, as a browser does
+        String html = web.get("/cards/" + card + "/attachments").asString();
+        java.util.regex.Matcher form = java.util.regex.Pattern
+                .compile("<form class=\"inline\" method=\"post\" action=\""
+                        + "/cards/" + card + "/attachments/" + id
+                        + "/remove\">\\s*<input type=\"hidden\" name=\"([^\"]+)\" "
+                        + "value=\"([^\"]+)\">")
+                .matcher(html);
+        assertThat(form.find()).as(html).isTrue();
+        Response removed = web.postRaw("/cards/" + card + "/attachments/" + id + "/remove",
+                Map.of(form.group(1), form.group(2)));
         assertThat(removed.statusCode()).isEqualTo(303);
         assertThat(web.get("/cards/" + card + "/attachments").asString()).doesNotContain("plan.png");
     }
