@@ -72,8 +72,11 @@ class AttachmentPageTest {
         assertThat(content.asByteArray()).isEqualTo(png);
         assertThat(content.header("X-Content-Type-Options")).isEqualTo("nosniff");
 
-        // submit exactly the fields the rendered remove form holds, as a browser does
+        // submit exactly the fields the rendered remove form holds, as a browser does: after the page's images and
+        // script requests, which must not have replaced the CSRF cookie the form's token belongs to
         String html = web.get("/cards/" + card + "/attachments").asString();
+        assertThat(web.get("/attachments/" + id + "/content").statusCode()).isEqualTo(200);
+        assertThat(web.get("/api/v1/cards/" + card + "/attachments").statusCode()).isEqualTo(200);
         java.util.regex.Matcher form = java.util.regex.Pattern
                 .compile("<form class=\"inline\" method=\"post\" action=\""
                         + "/cards/" + card + "/attachments/" + id
