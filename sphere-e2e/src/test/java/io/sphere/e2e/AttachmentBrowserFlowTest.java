@@ -149,6 +149,13 @@ class AttachmentBrowserFlowTest {
                     "return arguments[0].complete ? arguments[0].naturalWidth : 0;", full)).intValue() > 0);
             assertThat(((Number) ((JavascriptExecutor) driver).executeScript("return arguments[0].naturalWidth;",
                     full)).intValue()).isEqualTo(1200);
+
+            // and the person removes it again with the row's button (a CSRF-protected form on a page whose images
+            // have loaded)
+            driver.get(stack.webUri("/cards/" + card + "/attachments").toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("thumbnail-" + id)));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("remove-" + id))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attachments-empty")));
         } catch (RuntimeException | AssertionError e) {
             try {
                 screenshot("attachment-failure");
