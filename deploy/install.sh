@@ -296,6 +296,13 @@ if [ -f "$config" ]; then
       say "set ${pair%%=*} to ${pair#*=} in $config"
     fi
   done
+  # Added by a later version of Sphere (attachments): filled in once, an operator's own value is kept.
+  for pair in "sphere.media.root=$media_dir" "sphere.media.accel-redirect=true"; do
+    if ! grep -q "^${pair%%=*}=" "$config"; then
+      set_key "$config" "${pair%%=*}" "${pair#*=}"
+      say "set ${pair%%=*} to ${pair#*=} in $config"
+    fi
+  done
 else
   (
     umask 077
@@ -323,6 +330,8 @@ else
   set_key "$config.new" sphere.worker.host 127.0.0.1
   set_key "$config.new" sphere.worker.port "$worker_port"
   set_key "$config.new" sphere.request-log.spool-dir "$spool_dir"
+  set_key "$config.new" sphere.media.root "$media_dir"
+  set_key "$config.new" sphere.media.accel-redirect true
   mv "$config.new" "$config"
   say "wrote $config with fresh secrets"
 fi

@@ -24,6 +24,12 @@ fi
 
 "$root/deploy/dev-services.sh" --with-chromium
 
+# The test database belongs to the tests: start every run from an empty schema, so that a database left behind by an
+# earlier checkout (migrations it had and this one lacks, or the other way round) never fails Flyway's validation.
+PGPASSWORD="${SPHERE_DB_PASSWORD:-sphere}" PGOPTIONS='-c client_min_messages=warning' \
+  psql -h 127.0.0.1 -U sphere -d sphere_test -v ON_ERROR_STOP=1 -qc 'DROP SCHEMA IF EXISTS public CASCADE' \
+  -c 'CREATE SCHEMA public' >/dev/null
+
 cd "$root"
 maven_flags=(-B)
 # CI logs are read by people: no download progress lines.

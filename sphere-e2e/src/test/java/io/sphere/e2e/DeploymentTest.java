@@ -50,7 +50,8 @@ import io.sphere.e2e.Deployment.Instance;
 /**
  * The production deployment of issue 7, proven with the real programs on loopback: two installations made by
  * {@code deploy/install.sh}, run by supervisord from the rendered programs, behind nginx with the rendered sites.
- * The steps build on each other (log in, isolation, the edge, SIGKILL, graceful stop), hence the fixed order.
+ * The steps build on each other (log in, isolation, the edge, attachments, SIGKILL, graceful stop), hence the fixed
+ * order.
  */
 @EndToEnd
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -220,8 +221,77 @@ class DeploymentTest {
         assertThat(statusOfAnnouncedBody(a, 50L * 1024 * 1024 + 1)).as("a body over 50 MB").isEqualTo(413);
     }
 
+    /**
+     * Issue 6 through the real edge: a card made with the JSON API, a file uploaded through nginx, and its download
+     * sent by nginx from the internal media location. sphere-web runs with {@code sphere.media.accel-redirect=true}
+     * and then sends no bytes itself, so the file arriving whole proves the X-Accel-Redirect path; the worker of the
+     * installation makes the thumbnail, served the same way; a direct request for the stored file is refused.
+     */
     @Test
     @Order(6)
+    void aFileAttachedThroughNginxIsSentByNginxFromTheInternalMediaLocation() throws Exception {
+        for (Instance instance : deployment.instances()) {
+            assertThat(deployment.config(instance).getProperty("sphere.media.accel-redirect")).isEqualTo("true");
+            assertThat(deployment.config(instance).getProperty("sphere.media.root"))
+                    .endsWith("/var/lib/sphere/" + instance.name() + "/media");
+            deployment.cli(instance, Map.of(), "demo", "--cards", "0");
+            Session session = sessions.get(instance.name());
+            String csrf = WebSession.csrfToken(session.get("/").body());
+
+            HttpResponse<String> card = session.send(HttpRequest.newBuilder(instance.uri("/api/v1/cards"))
+                    .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"REQ\",\"title\":\"Deployment check "
+                            + instance.name() + "\",\"values\":{\"category\":\"hardware\"}}")));
+            assertThat(card.statusCode()).as("POST /api/v1/cards on %s: %s", instance.name(), card.body())
+                    .isEqualTo(201);
+            Matcher key = Pattern.compile("\"key\"\\s*:\\s*\"([A-Z0-9-]+)\"").matcher(card.body());
+            assertThat(key.find()).isTrue();
+
+            byte[] png = png(1000, 700);
+            HttpResponse<String> up = session.send(HttpRequest.newBuilder(instance.uri("/api/v1/cards/"
+                    + key.group(1) + "/attachments?name="
+                    + URLEncoder.encode("Фото склада.png", StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/octet-stream").header("X-CSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(png)));
+            assertThat(up.statusCode()).as("upload through nginx on %s: %s", instance.name(), up.body())
+                    .isEqualTo(201);
+            Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(up.body());
+            assertThat(id.find()).isTrue();
+            String storageKey = storageKey(instance, Long.parseLong(id.group(1)));
+
+            HttpResponse<byte[]> down = session.bytes("/attachments/" + id.group(1) + "/content");
+            assertThat(down.statusCode()).isEqualTo(200);
+            assertThat(down.body()).as("the file as nginx sent it").isEqualTo(png);
+            assertThat(down.headers().firstValue("Content-Type")).hasValue("image/png");
+            assertThat(down.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                    .startsWith("inline;").contains("filename*=UTF-8''%D0%A4%D0%BE%D1%82%D0%BE"));
+            assertThat(down.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(down.headers().firstValue("X-Accel-Redirect")).as("never shown to the client").isEmpty();
+            HttpResponse<byte[]> part = session.bytes("/attachments/" + id.group(1) + "/content", "Range",
+                    "bytes=100-199");
+            assertThat(part.statusCode()).as("a range from nginx").isEqualTo(206);
+            assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(png, 100, 200));
+
+            assertThat(session.get("/lib/media/" + storageKey).statusCode()).as("the stored file, asked for directly")
+                    .isEqualTo(404);
+            Session stranger = new Session(instance);
+            HttpResponse<byte[]> anonymous = stranger.bytes("/attachments/" + id.group(1) + "/content");
+            assertThat(anonymous.statusCode()).as("not signed in").isIn(302, 303);
+            assertThat(anonymous.body()).isEmpty();
+
+            await("the thumbnail by " + instance.name() + "'s worker").atMost(ARRIVAL)
+                    .pollInterval(Duration.ofMillis(500)).until(() -> thumbnailState(instance,
+                            Long.parseLong(id.group(1))).equals("READY"));
+            HttpResponse<byte[]> thumb = session.bytes("/attachments/" + id.group(1) + "/thumbnail");
+            assertThat(thumb.statusCode()).isEqualTo(200);
+            assertThat(thumb.headers().firstValue("Content-Type")).hasValue("image/png");
+            assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumb.body())).getWidth())
+                    .isEqualTo(320);
+        }
+    }
+
+    @Test
+    @Order(7)
     void workerKilledWithSigkillIsRestartedBySupervisorAndNothingIsLost() throws Exception {
         Session session = sessions.get(a.name());
         long killed = deployment.pid(a.program("worker"));
@@ -253,7 +323,7 @@ class DeploymentTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void loginFormIsRateLimitedPerInstallation() throws Exception {
         Session session = new Session(b);
         List<Integer> statuses = new ArrayList<>();
@@ -270,7 +340,7 @@ class DeploymentTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void supervisorctlStopsBothInstallationsGracefully() throws Exception {
         long logStart = Files.size(deployment.supervisordLog());
         Instant start = Instant.now();
@@ -322,6 +392,39 @@ class DeploymentTest {
         }
     }
 
+    private static String storageKey(Instance instance, long id) throws SQLException {
+        try (Connection c = deployment.database(instance);
+                PreparedStatement ps = c.prepareStatement("SELECT storage_key FROM attachment WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static String thumbnailState(Instance instance, long id) throws SQLException {
+        try (Connection c = deployment.database(instance);
+                PreparedStatement ps = c.prepareStatement("SELECT thumbnail_state FROM attachment WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        }
+    }
+
+    private static byte[] png(int width, int height) throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
     /** Announces a body of the given size and sends none: nginx must refuse it from the headers alone. */
     private static int statusOfAnnouncedBody(Instance instance, long bytes) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), instance.nginxPort())) {
@@ -355,6 +458,18 @@ class DeploymentTest {
                 request.headers(headers);
             }
             return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<byte[]> bytes(String path, String... headers) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(instance.uri(path)).timeout(Duration.ofSeconds(30));
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         }
 
         HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {

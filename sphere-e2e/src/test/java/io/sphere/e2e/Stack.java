@@ -51,7 +51,7 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
     static final String INSTANCE = System.getProperty("sphere.e2e.instance", "sphere-e2e");
     /** The queues {@code io.sphere.core.messaging.Topology} declares for this instance. */
     private static final List<String> QUEUES = List.of(INSTANCE + ".request-log", INSTANCE + ".request-log.dead",
-            INSTANCE + ".audit", INSTANCE + ".audit.dead");
+            INSTANCE + ".audit", INSTANCE + ".audit.dead", INSTANCE + ".thumbnail", INSTANCE + ".thumbnail.dead");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration CLI_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -176,6 +176,7 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
         p.setProperty("sphere.session.key", randomSecret(36));
         p.setProperty("sphere.csrf.key", randomSecret(36));
         p.setProperty("sphere.request-log.spool-dir", home.resolve("request-log-spool").toString());
+        p.setProperty("sphere.media.root", home.resolve("media").toString());
         Path file = home.resolve("sphere.properties");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(out, "sphere-e2e " + label + " (ports are given to the launchers with -p)");
@@ -193,6 +194,11 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
         env.keySet().removeIf(key -> key.startsWith("SPHERE_") || key.startsWith("QUARKUS_"));
         env.put("SPHERE_CONFIG", config.toString());
         return builder;
+    }
+
+    /** Runs an operator command against this stack (for example {@code demo}); fails the test if it fails. */
+    void cli(String... args) {
+        runCli(args);
     }
 
     private void runCli(String... args) {

@@ -175,6 +175,9 @@ public enum ErrorCode {
     REMINDER_NOT_PENDING("reminder.not-pending", 409),
     NOTIFICATION_NOT_FOUND("notification.not-found", 404),
     TIME_ZONE_UNKNOWN("user.time-zone-unknown", 422),
+    ATTACHMENT_NOT_FOUND("attachment.not-found", 404),
+    ATTACHMENT_TOO_LARGE("attachment.too-large", 413),
+    ATTACHMENT_MISSING("attachment.missing", 422),
 
     API_TOKEN_NOT_FOUND("api-token.not-found", 404),
     API_TOKEN_NAME_INVALID("api-token.name-invalid", 422);

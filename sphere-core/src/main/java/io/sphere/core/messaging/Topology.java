@@ -72,4 +72,33 @@ public record Topology(String instance) {
     public String auditRoutingKey() {
         return auditQueue();
     }
+
+    /** Attachments that need a thumbnail: sphere-web publishes the attachment id, sphere-worker makes it. */
+    public String thumbnailExchange() {
+        return instance + ".thumbnail";
+    }
+
+    public String thumbnailQueue() {
+        return instance + ".thumbnail";
+    }
+
+    public String thumbnailDeadQueue() {
+        return instance + ".thumbnail.dead";
+    }
+
+    /** Routing key of thumbnail messages: the queue's own name. */
+    public String thumbnailRoutingKey() {
+        return thumbnailQueue();
+    }
+
+    public void declareThumbnail(Channel channel) throws IOException {
+        channel.exchangeDeclare(deadLetterExchange(), "direct", true);
+        channel.queueDeclare(thumbnailDeadQueue(), true, false, false, Map.of());
+        channel.queueBind(thumbnailDeadQueue(), deadLetterExchange(), thumbnailQueue());
+
+        channel.exchangeDeclare(thumbnailExchange(), "direct", true);
+        channel.queueDeclare(thumbnailQueue(), true, false, false,
+                Map.of("x-dead-letter-exchange", deadLetterExchange()));
+        channel.queueBind(thumbnailQueue(), thumbnailExchange(), thumbnailQueue());
+    }
 }

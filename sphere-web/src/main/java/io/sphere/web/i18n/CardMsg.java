@@ -46,6 +46,9 @@ public interface CardMsg {
     @Message("History")
     String tab_history();
 
+    @Message("Attachments")
+    String tab_attachments();
+
     @Message("Any")
     String any();
 

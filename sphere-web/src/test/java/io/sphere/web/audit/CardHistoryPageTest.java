@@ -99,7 +99,10 @@ class CardHistoryPageTest {
         String card = olga.get("/cards/" + key).asString();
         assertThat(card).contains("id=\"card-tab-card\" href=\"/cards/" + key + "\" aria-current=\"page\"")
                 .contains("id=\"card-tab-history\" href=\"/cards/" + key + "/history\">")
-                .contains("id=\"card-tab-tasks\" href=\"/cards/" + key + "/tasks\">");
+                .contains("id=\"card-tab-tasks\" href=\"/cards/" + key + "/tasks\">")
+                .contains("id=\"card-tab-attachments\" href=\"/cards/" + key + "/attachments\">");
+        assertThat(olga.get("/cards/" + key + "/attachments").asString()).contains(
+                "id=\"card-tab-attachments\" href=\"/cards/" + key + "/attachments\" aria-current=\"page\"");
         assertThat(olga.get("/cards/" + key + "/history").asString())
                 .contains("id=\"card-tab-history\" href=\"/cards/" + key + "/history\" aria-current=\"page\"");
         assertThat(olga.get("/cards/" + key + "/tasks").asString())

@@ -1,0 +1,40 @@
+package io.sphere.web.attachment;
+
+import java.util.Locale;
+
+import io.sphere.core.attachment.AttachmentView;
+import io.sphere.core.user.UserRef;
+import io.sphere.web.i18n.AttachmentMessages;
+
+/**
+ * One attachment as the list shows it. {@code name} is data a person typed: templates print it escaped, never raw.
+ * {@code thumbnail}: {@code pending}, {@code ready} or {@code none}.
+ */
+public record AttachmentRow(long id, String cardKey, String name, long size, String sizeText, String contentType,
+        String uploader, String uploadedAt, String thumbnail, boolean image, String href, String viewHref,
+        String thumbnailHref) {
+
+    public static AttachmentRow of(AttachmentView a, Locale locale) {
+        String thumbnail = a.thumbnailReady() ? "ready" : a.thumbnailPending() ? "pending" : "none";
+        String base = "/attachments/" + a.id();
+        return new AttachmentRow(a.id(), a.cardKey(), a.name(), a.size(), size(a.size(), locale), a.contentType(),
+                a.uploadedBy().map(UserRef::displayName).orElse(AttachmentMessages.of(locale).unknown_user()),
+                a.uploadedAt().toString(), thumbnail, a.image(), base + "/content",
+                a.image() ? base + "/view" : base + "/content", base + "/thumbnail");
+    }
+
+    static String size(long bytes, Locale locale) {
+        boolean ru = "ru".equals(locale.getLanguage());
+        if (bytes < 1024) {
+            return bytes + (ru ? " Б" : " B");
+        }
+        String[] units = ru ? new String[]{"КБ", "МБ", "ГБ"} : new String[]{"KB", "MB", "GB"};
+        double v = bytes / 1024.0;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(locale, "%.1f %s", v, units[u]);
+    }
+}
