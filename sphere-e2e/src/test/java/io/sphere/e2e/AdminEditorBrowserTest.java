@@ -2,28 +2,16 @@ package io.sphere.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,65 +23,30 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @EndToEnd
 class AdminEditorBrowserTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Stack.ROOT.resolve("sphere-e2e/target/screenshots");
-
     @RegisterExtension
     static final Stack stack = new Stack();
 
-    private static ChromeDriverService service;
+    private static Chromium chromium;
     private static WebDriver driver;
-    private static Path profile;
 
     @BeforeAll
     static void startChromium() throws IOException {
-        for (File file : new File[]{CHROMIUM, CHROMEDRIVER}) {
-            if (!file.canExecute()) {
-                throw new IllegalStateException(file + " is missing: run deploy/dev-services.sh --with-chromium");
-            }
-        }
-        Files.createDirectories(Stack.LOGS);
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("sphere-e2e-chromium-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
-                .withLogFile(Stack.LOGS.resolve("AdminEditorBrowserTest-chromedriver.log").toFile()).build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
-        try {
-            driver = new ChromeDriver(service, options);
-        } catch (RuntimeException e) {
-            service.stop();
-            throw e;
-        }
+        chromium = Chromium.start("AdminEditorBrowserTest");
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stopChromium() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (service != null) {
-                service.stop();
-            }
-            deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.stop();
         }
     }
 
     @Test
     void buildsATypeInTheEditor() throws IOException {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = chromium.waiting();
         try {
-            driver.get(stack.webUri("/login").toString());
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
-            driver.findElement(By.cssSelector("#login-form [name=email]")).sendKeys(stack.adminEmail());
-            driver.findElement(By.cssSelector("#login-form [name=password]")).sendKeys(stack.adminPassword());
-            driver.findElement(By.id("login-submit")).click();
+            chromium.logIn(stack.webUri("/login"), stack.adminEmail(), stack.adminPassword());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-admin"))).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("admin-card-types"))).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-type"))).click();
@@ -122,7 +75,7 @@ class AdminEditorBrowserTest {
             WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stage-2-error")));
             assertThat(refused.getText()).contains("review");
             assertThat(value("t1-label")).isEqualTo("Approve");
-            screenshot("admin-editor-refused");
+            chromium.screenshot("admin-editor-refused");
 
             type("t0-to", "review");
             driver.findElement(By.id("save-type")).click();
@@ -133,13 +86,9 @@ class AdminEditorBrowserTest {
             assertThat(driver.findElement(By.id("workflow-list")).getText()).contains("Review")
                     .contains("Approve → Done");
             assertThat(driver.findElements(By.id("version-1"))).hasSize(1);
-            screenshot("admin-editor-saved");
+            chromium.screenshot("admin-editor-saved");
         } catch (RuntimeException | AssertionError e) {
-            try {
-                screenshot("admin-editor-failure");
-            } catch (RuntimeException | IOException screenshotFailed) {
-                e.addSuppressed(screenshotFailed);
-            }
+            chromium.screenshotAfter(e, "admin-editor-failure");
             throw e;
         }
     }
@@ -152,22 +101,5 @@ class AdminEditorBrowserTest {
 
     private static String value(String id) {
         return driver.findElement(By.id(id)).getAttribute("value");
-    }
-
-    private static void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        Files.deleteIfExists(shot.toPath());
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp folder left behind is harmless
-        }
     }
 }
