@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URI;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,21 +23,8 @@ class AdminEditorBrowserTest {
     @RegisterExtension
     static final Stack stack = new Stack();
 
-    private static Chromium chromium;
-    private static WebDriver driver;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = Chromium.start("AdminEditorBrowserTest");
-        driver = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.stop();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium("AdminEditorBrowserTest");
 
     @Test
     void buildsATypeInTheEditor() throws IOException {
@@ -56,36 +40,36 @@ class AdminEditorBrowserTest {
             type("type-name", "Hiring");
             type("f0-key", "candidate");
             type("f0-label", "Candidate");
-            driver.findElement(By.name("f0.required")).click();
-            driver.findElement(By.id("add-stage")).click();
+            chromium.driver().findElement(By.name("f0.required")).click();
+            chromium.driver().findElement(By.id("add-stage")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("s2-key")));
             assertThat(value("type-name")).as("input kept across the round trip").isEqualTo("Hiring");
             assertThat(value("f0-label")).isEqualTo("Candidate");
-            assertThat(driver.findElement(By.name("f0.required")).isSelected()).isTrue();
+            assertThat(chromium.driver().findElement(By.name("f0.required")).isSelected()).isTrue();
             type("s2-key", "review");
             type("s2-name", "Review");
-            driver.findElement(By.id("add-transition")).click();
+            chromium.driver().findElement(By.id("add-transition")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("t1-key")));
             type("t1-key", "approve");
             type("t1-label", "Approve");
             type("t1-from", "review");
             type("t1-to", "done");
 
-            driver.findElement(By.id("save-type")).click();
+            chromium.driver().findElement(By.id("save-type")).click();
             WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stage-2-error")));
             assertThat(refused.getText()).contains("review");
             assertThat(value("t1-label")).isEqualTo("Approve");
             chromium.screenshot("admin-editor-refused");
 
             type("t0-to", "review");
-            driver.findElement(By.id("save-type")).click();
+            chromium.driver().findElement(By.id("save-type")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
-            assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo("/admin/card-types/HIRE");
-            WebElement diagram = driver.findElement(By.id("workflow-diagram"));
+            assertThat(URI.create(chromium.driver().getCurrentUrl()).getPath()).isEqualTo("/admin/card-types/HIRE");
+            WebElement diagram = chromium.driver().findElement(By.id("workflow-diagram"));
             assertThat(diagram.findElements(By.cssSelector("g.stage"))).hasSize(3);
-            assertThat(driver.findElement(By.id("workflow-list")).getText()).contains("Review")
+            assertThat(chromium.driver().findElement(By.id("workflow-list")).getText()).contains("Review")
                     .contains("Approve → Done");
-            assertThat(driver.findElements(By.id("version-1"))).hasSize(1);
+            assertThat(chromium.driver().findElements(By.id("version-1"))).hasSize(1);
             chromium.screenshot("admin-editor-saved");
         } catch (RuntimeException | AssertionError e) {
             chromium.screenshotAfter(e, "admin-editor-failure");
@@ -94,12 +78,12 @@ class AdminEditorBrowserTest {
     }
 
     private static void type(String id, String text) {
-        WebElement input = driver.findElement(By.id(id));
+        WebElement input = chromium.driver().findElement(By.id(id));
         input.clear();
         input.sendKeys(text);
     }
 
     private static String value(String id) {
-        return driver.findElement(By.id(id)).getAttribute("value");
+        return chromium.driver().findElement(By.id(id)).getAttribute("value");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,13 +15,10 @@ import java.time.Duration;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,21 +34,8 @@ class AttachmentBrowserFlowTest {
     @RegisterExtension
     static final Stack stack = new Stack();
 
-    private static Chromium chromium;
-    private static WebDriver driver;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = Chromium.start("AttachmentBrowserFlowTest");
-        driver = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.stop();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium("AttachmentBrowserFlowTest");
 
     @Test
     void attachesAnImageAndSeesItsThumbnailAppear() throws Exception {
@@ -65,29 +48,31 @@ class AttachmentBrowserFlowTest {
             chromium.logIn(stack.webUri("/login"), stack.adminEmail(), stack.adminPassword());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
 
-            driver.get(stack.webUri("/cards/" + card + "/attachments").toString());
+            chromium.driver().get(stack.webUri("/cards/" + card + "/attachments").toString());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
-            assertThat(driver.findElement(By.id("dropzone")).isDisplayed()).as("drop zone shown by the script")
+            assertThat(chromium.driver().findElement(By.id("dropzone")).isDisplayed())
+                    .as("drop zone shown by the script")
                     .isTrue();
-            driver.findElement(By.id("upload-files")).sendKeys(image.toString());
-            driver.findElement(By.id("upload-submit")).click();
+            chromium.driver().findElement(By.id("upload-files")).sendKeys(image.toString());
+            chromium.driver().findElement(By.id("upload-submit")).click();
 
             // the script uploads with a progress bar, then shows the list again with the file in it
             wait.until(ExpectedConditions.urlContains("added=1"));
             WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
                     "#attachments tbody tr")));
             assertThat(row.getText()).contains(image.getFileName().toString(), "image/png");
-            assertThat(driver.findElement(By.id("attachments-notice")).getText()).isEqualTo("The file was attached.");
+            assertThat(chromium.driver().findElement(By.id("attachments-notice")).getText())
+                    .isEqualTo("The file was attached.");
             chromium.screenshot("attachment-uploaded");
 
             // the worker makes the thumbnail; the page swaps its placeholder for it without a reload
             String id = row.getAttribute("data-id");
-            WebElement thumbnail = new WebDriverWait(driver, Duration.ofSeconds(60)).until(
+            WebElement thumbnail = new WebDriverWait(chromium.driver(), Duration.ofSeconds(60)).until(
                     ExpectedConditions.presenceOfElementLocated(By.id("thumbnail-" + id)));
             chromium.waiting().until(d -> ((Number) ((JavascriptExecutor) d)
                     .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;", thumbnail))
                     .intValue() > 0);
-            Number width = (Number) ((JavascriptExecutor) driver).executeScript(
+            Number width = (Number) ((JavascriptExecutor) chromium.driver()).executeScript(
                     "return arguments[0].naturalWidth;", thumbnail);
             assertThat(width.intValue()).as("thumbnail width").isEqualTo(320);
             chromium.screenshot("attachment-thumbnail");
@@ -97,12 +82,13 @@ class AttachmentBrowserFlowTest {
             WebElement full = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("viewer-image")));
             wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
                     "return arguments[0].complete ? arguments[0].naturalWidth : 0;", full)).intValue() > 0);
-            assertThat(((Number) ((JavascriptExecutor) driver).executeScript("return arguments[0].naturalWidth;",
+            assertThat(((Number) ((JavascriptExecutor) chromium.driver()).executeScript(
+                    "return arguments[0].naturalWidth;",
                     full)).intValue()).isEqualTo(1200);
 
             // and the person removes it again with the row's button (a CSRF-protected form on a page whose images
             // have loaded)
-            driver.get(stack.webUri("/cards/" + card + "/attachments").toString());
+            chromium.driver().get(stack.webUri("/cards/" + card + "/attachments").toString());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("thumbnail-" + id)));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("remove-" + id))).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attachments-empty")));

@@ -6,13 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,21 +25,8 @@ class BrowserAuditHistoryTest {
     @RegisterExtension
     static final Stack stack = new Stack();
 
-    private static Chromium chromium;
-    private static WebDriver driver;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = Chromium.start("BrowserAuditHistoryTest");
-        driver = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.stop();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium("BrowserAuditHistoryTest");
 
     @Test
     void historyViewAsOfAndSearchInTheBrowser() throws IOException {
@@ -52,18 +36,20 @@ class BrowserAuditHistoryTest {
             chromium.logIn(stack.webUri("/login"), stack.adminEmail(), stack.adminPassword());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
 
-            driver.get(stack.webUri("/cards/REQ-1/history").toString());
+            chromium.driver().get(stack.webUri("/cards/REQ-1/history").toString());
             await("REQ-1's creation in its history").atMost(Duration.ofSeconds(60)).pollInSameThread()
                     .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        if (!driver.findElements(By.cssSelector("li.history-entry[data-action=CARD_CREATED]"))
+                        if (!chromium.driver()
+                                .findElements(By.cssSelector("li.history-entry[data-action=CARD_CREATED]"))
                                 .isEmpty()) {
                             return true;
                         }
-                        driver.navigate().refresh();
+                        chromium.driver().navigate().refresh();
                         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("as-of-form")));
                         return false;
                     });
-            WebElement created = driver.findElement(By.cssSelector("li.history-entry[data-action=CARD_CREATED]"));
+            WebElement created = chromium.driver()
+                    .findElement(By.cssSelector("li.history-entry[data-action=CARD_CREATED]"));
             // The demo creates its cards as its operator, not as the superuser who ran it.
             assertThat(created.getText()).contains("(operator@example.com)", "created the card");
             String title = created.findElement(By.cssSelector("tr[data-field='card.title'] td.to")).getText();
@@ -77,9 +63,9 @@ class BrowserAuditHistoryTest {
             assertThat(asOfTitle.getText()).contains(title);
             chromium.screenshot("audit-as-of");
 
-            driver.get(stack.webUri("/admin/audit?card=REQ-1").toString());
+            chromium.driver().get(stack.webUri("/admin/audit?card=REQ-1").toString());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit")));
-            driver.findElement(By.cssSelector("#audit td.card a")).click();
+            chromium.driver().findElement(By.cssSelector("#audit td.card a")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("history")));
             assertThat(chromium.path()).isEqualTo("/cards/REQ-1/history");
         } catch (RuntimeException | AssertionError e) {
@@ -90,8 +76,9 @@ class BrowserAuditHistoryTest {
 
     /** Fills the datetime-local field the way the date picker would, then submits the form. */
     private static void setMoment(String local) {
-        ((JavascriptExecutor) driver).executeScript("document.getElementById('as-of-at').value = arguments[0];",
+        ((JavascriptExecutor) chromium.driver()).executeScript(
+                "document.getElementById('as-of-at').value = arguments[0];",
                 local);
-        driver.findElement(By.cssSelector("#as-of-form button[type=submit]")).click();
+        chromium.driver().findElement(By.cssSelector("#as-of-form button[type=submit]")).click();
     }
 }

@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,27 +23,14 @@ class BrowserLoginFlowTest {
     @RegisterExtension
     static final Stack stack = new Stack();
 
-    private static Chromium chromium;
-    private static WebDriver driver;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = Chromium.start("BrowserLoginFlowTest");
-        driver = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.stop();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium("BrowserLoginFlowTest");
 
     @Test
     void logsInFindsTheLoginInTheRequestLogAndLogsOut() throws IOException {
         WebDriverWait wait = chromium.waiting();
         try {
-            driver.get(stack.webUri("/").toString());
+            chromium.driver().get(stack.webUri("/").toString());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
             assertThat(chromium.path()).as("an anonymous visit to / lands on").isEqualTo("/login");
 
@@ -56,7 +40,7 @@ class BrowserLoginFlowTest {
             assertThat(chromium.path()).isEqualTo("/");
             chromium.screenshot("welcome");
 
-            driver.findElement(By.id("nav-request-log")).click();
+            chromium.driver().findElement(By.id("nav-request-log")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-log-filter")));
             assertThat(chromium.path()).isEqualTo("/request-log");
             // The entry travels through RabbitMQ and the worker, so it may need a few reloads to show up; until the
@@ -68,17 +52,17 @@ class BrowserLoginFlowTest {
                         if (hasRequestLogEntry("POST", "/login")) {
                             return true;
                         }
-                        driver.navigate().refresh();
+                        chromium.driver().navigate().refresh();
                         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-log-filter")));
                         return false;
                     });
             chromium.screenshot("request-log");
 
-            driver.findElement(By.id("logout")).click();
+            chromium.driver().findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
             assertThat(chromium.path()).as("after logout").isEqualTo("/login");
 
-            driver.get(stack.webUri("/").toString());
+            chromium.driver().get(stack.webUri("/").toString());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
             assertThat(chromium.path()).as("a visit to / after logout lands on").isEqualTo("/login");
         } catch (RuntimeException | AssertionError e) {
@@ -88,7 +72,7 @@ class BrowserLoginFlowTest {
     }
 
     private static boolean hasRequestLogEntry(String method, String path) {
-        return driver.findElements(By.cssSelector("#request-log tr.request-log-entry")).stream()
+        return chromium.driver().findElements(By.cssSelector("#request-log tr.request-log-entry")).stream()
                 .anyMatch(row -> method.equals(row.findElement(By.cssSelector("td.method")).getText().trim())
                         && path.equals(row.findElement(By.cssSelector("td.path")).getText().trim()));
     }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -31,15 +29,13 @@ class CardBrowserFlowTest {
     @RegisterExtension
     static final Stack stack = new Stack();
 
-    private static Chromium chromium;
-    private static WebDriver driver;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium("CardBrowserFlowTest", "--lang=en-US");
 
     @BeforeAll
-    static void demoAndChromium() throws IOException, InterruptedException {
+    static void demoAndAPersonWithoutPermissions() throws IOException, InterruptedException {
         stack.loadDemo(DEMO_CARDS);
         createPersonWithoutPermissions();
-        chromium = Chromium.start("CardBrowserFlowTest", "--lang=en-US");
-        driver = chromium.driver();
     }
 
     /** Through the JSON API as the superuser, the way an administrator's script would add a person. */
@@ -53,75 +49,69 @@ class CardBrowserFlowTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.stop();
-        }
-    }
-
     @Test
     void operatorCreatesAndMovesACardAndAPersonWithoutPermissionSeesNothing() throws IOException {
         WebDriverWait wait = chromium.waiting();
         try {
             logIn(wait, OPERATOR);
-            driver.findElement(By.id("nav-cards")).click();
+            chromium.driver().findElement(By.id("nav-cards")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-filter")));
             assertThat(chromium.path()).isEqualTo("/cards");
-            assertThat(driver.findElement(By.id("card-total")).getText()).isEqualTo("Cards found: " + DEMO_CARDS);
+            assertThat(chromium.driver().findElement(By.id("card-total")).getText())
+                    .isEqualTo("Cards found: " + DEMO_CARDS);
 
-            driver.findElement(By.id("new-card")).click();
+            chromium.driver().findElement(By.id("new-card")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-REQ"))).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-form")));
-            assertThat(new Select(driver.findElement(By.id("field-category"))).getFirstSelectedOption()
+            assertThat(new Select(chromium.driver().findElement(By.id("field-category"))).getFirstSelectedOption()
                     .getAttribute("value")).as("the type's default").isEqualTo("hardware");
-            driver.findElement(By.id("field-title")).sendKeys("Printer on floor 3 is jammed");
-            driver.findElement(By.id("field-description"))
+            chromium.driver().findElement(By.id("field-title")).sendKeys("Printer on floor 3 is jammed");
+            chromium.driver().findElement(By.id("field-description"))
                     .sendKeys("Paper jam <again>, see https://example.com/manual");
-            new Select(driver.findElement(By.id("field-category"))).selectByValue("software");
+            new Select(chromium.driver().findElement(By.id("field-category"))).selectByValue("software");
             chromium.screenshot("card-new");
-            driver.findElement(By.id("card-save")).click();
+            chromium.driver().findElement(By.id("card-save")).click();
 
             WebElement title = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-title")));
             assertThat(title.getText()).isEqualTo("Printer on floor 3 is jammed");
-            String key = driver.findElement(By.id("card-key")).getText();
+            String key = chromium.driver().findElement(By.id("card-key")).getText();
             assertThat(key).isEqualTo("REQ-" + (DEMO_CARDS + 1));
             assertThat(chromium.path()).isEqualTo("/cards/" + key);
-            assertThat(driver.findElement(By.id("card-stage")).getText()).isEqualTo("New");
-            assertThat(driver.findElement(By.id("value-category")).getText()).isEqualTo("Software");
-            assertThat(driver.findElement(By.id("value-description")).getText())
+            assertThat(chromium.driver().findElement(By.id("card-stage")).getText()).isEqualTo("New");
+            assertThat(chromium.driver().findElement(By.id("value-category")).getText()).isEqualTo("Software");
+            assertThat(chromium.driver().findElement(By.id("value-description")).getText())
                     .isEqualTo("Paper jam <again>, see https://example.com/manual");
-            assertThat(driver.findElements(By.id("fire-reject"))).as("only managers may reject").isEmpty();
+            assertThat(chromium.driver().findElements(By.id("fire-reject"))).as("only managers may reject").isEmpty();
 
-            driver.findElement(By.id("fire-start")).click();
+            chromium.driver().findElement(By.id("fire-start")).click();
             wait.until(ExpectedConditions.textToBe(By.id("card-stage"), "In progress"));
-            assertThat(driver.findElements(By.id("card-error"))).isEmpty();
+            assertThat(chromium.driver().findElements(By.id("card-error"))).isEmpty();
             chromium.screenshot("card-started");
 
-            driver.findElement(By.id("nav-cards")).click();
+            chromium.driver().findElement(By.id("nav-cards")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tab-type-REQ"))).click();
             wait.until(ExpectedConditions.attributeToBe(By.id("tab-type-REQ"), "aria-current", "page"));
-            WebElement row = driver.findElement(By.id("card-" + key));
+            WebElement row = chromium.driver().findElement(By.id("card-" + key));
             assertThat(row.findElement(By.cssSelector("td.stage")).getText()).isEqualTo("In progress");
             assertThat(row.findElement(By.cssSelector("td.title")).getText())
                     .isEqualTo("Printer on floor 3 is jammed");
-            assertThat(driver.findElement(By.id("card-total")).getText())
+            assertThat(chromium.driver().findElement(By.id("card-total")).getText())
                     .isEqualTo("Cards found: " + (DEMO_CARDS + 1));
             chromium.screenshot("card-list");
 
-            driver.findElement(By.id("logout")).click();
+            chromium.driver().findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
 
             logIn(wait, NOBODY);
-            driver.findElement(By.id("nav-cards")).click();
+            chromium.driver().findElement(By.id("nav-cards")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-filter")));
-            assertThat(driver.findElement(By.id("card-total")).getText()).isEqualTo("Cards found: 0");
-            assertThat(driver.findElements(By.id("cards-empty"))).hasSize(1);
-            assertThat(driver.findElements(By.id("new-card"))).isEmpty();
-            assertThat(driver.findElements(By.id("tab-type-REQ"))).isEmpty();
-            assertThat(driver.getPageSource()).doesNotContain("REQ-");
+            assertThat(chromium.driver().findElement(By.id("card-total")).getText()).isEqualTo("Cards found: 0");
+            assertThat(chromium.driver().findElements(By.id("cards-empty"))).hasSize(1);
+            assertThat(chromium.driver().findElements(By.id("new-card"))).isEmpty();
+            assertThat(chromium.driver().findElements(By.id("tab-type-REQ"))).isEmpty();
+            assertThat(chromium.driver().getPageSource()).doesNotContain("REQ-");
 
-            driver.get(stack.webUri("/cards/" + key).toString());
+            chromium.driver().get(stack.webUri("/cards/" + key).toString());
             WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-page")));
             assertThat(error.getText()).contains("Card not found.").doesNotContain("Printer");
             chromium.screenshot("card-not-found");

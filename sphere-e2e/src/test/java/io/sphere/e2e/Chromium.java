@@ -12,6 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -25,30 +28,31 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Real headless Chromium for the browser tests: Debian's chromium and chromedriver with a throw-away profile, the
  * driver's log under {@link Stack#LOGS}, screenshots under {@code sphere-e2e/target/screenshots}, and the steps every
- * browser test shares (logging in through the form, the page's path, a screenshot when a test fails).
+ * browser test shares (logging in through the form, the page's path, a screenshot when a test fails). Register it
+ * with {@code @RegisterExtension static final Chromium chromium = new Chromium("TestName")}: it starts before the
+ * class's tests and stops after them.
  */
-final class Chromium {
+final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Stack.ROOT.resolve("sphere-e2e/target/screenshots");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private final ChromeDriverService service;
-    private final WebDriver driver;
-    private final Path profile;
+    private final String name;
+    private final String[] extraArguments;
+    private ChromeDriverService service;
+    private WebDriver driver;
+    private Path profile;
 
-    private Chromium(ChromeDriverService service, WebDriver driver, Path profile) {
-        this.service = service;
-        this.driver = driver;
-        this.profile = profile;
+    /** {@code name} names the chromedriver log, {@code extraArguments} are added to the usual command line. */
+    Chromium(String name, String... extraArguments) {
+        this.name = name;
+        this.extraArguments = extraArguments.clone();
     }
 
-    /**
-     * Starts Chromium; {@code name} names the chromedriver log, {@code extraArguments} are added to the usual
-     * command line.
-     */
-    static Chromium start(String name, String... extraArguments) throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         for (File file : new File[]{CHROMIUM, CHROMEDRIVER}) {
             if (!file.canExecute()) {
                 throw new IllegalStateException(
@@ -58,9 +62,9 @@ final class Chromium {
         }
         Files.createDirectories(Stack.LOGS);
         Files.createDirectories(SCREENSHOTS);
-        Path profile = Files.createTempDirectory("sphere-e2e-chromium-");
+        profile = Files.createTempDirectory("sphere-e2e-chromium-");
         // Both paths are given, so Selenium Manager is never asked to find or download a browser or driver.
-        ChromeDriverService service = new ChromeDriverService.Builder()
+        service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort()
                 .withLogFile(Stack.LOGS.resolve(name + "-chromedriver.log").toFile())
@@ -74,10 +78,9 @@ final class Chromium {
         options.setBinary(CHROMIUM);
         options.addArguments(arguments);
         try {
-            return new Chromium(service, new ChromeDriver(service, options), profile);
+            driver = new ChromeDriver(service, options);
         } catch (RuntimeException e) {
             service.stop();
-            deleteRecursively(profile);
             throw e;
         }
     }
@@ -92,12 +95,19 @@ final class Chromium {
     }
 
     /** Quits the browser, stops chromedriver and removes the profile, even when one of them fails. */
-    void stop() {
+    @Override
+    public void afterAll(ExtensionContext context) {
         try {
-            driver.quit();
+            if (driver != null) {
+                driver.quit();
+            }
         } finally {
-            service.stop();
-            deleteRecursively(profile);
+            if (service != null) {
+                service.stop();
+            }
+            if (profile != null) {
+                deleteRecursively(profile);
+            }
         }
     }
 

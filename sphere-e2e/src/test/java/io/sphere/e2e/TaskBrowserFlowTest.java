@@ -3,18 +3,14 @@ package io.sphere.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,21 +28,8 @@ class TaskBrowserFlowTest {
     @RegisterExtension
     static final Stack stack = new Stack();
 
-    private static Chromium chromium;
-    private static WebDriver driver;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = Chromium.start("TaskBrowserFlowTest");
-        driver = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.stop();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium("TaskBrowserFlowTest");
 
     @Test
     void claimsCompletesWithTheKeyboardSetsAReminderAndSeesTheBell() throws Exception {
@@ -56,71 +39,71 @@ class TaskBrowserFlowTest {
             chromium.logIn(stack.webUri("/login"), stack.adminEmail(), stack.adminPassword());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
 
-            driver.findElement(By.id("nav-tasks")).click();
+            chromium.driver().findElement(By.id("nav-tasks")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tab-mine")));
             assertThat(chromium.path()).isEqualTo("/tasks");
-            assertThat(driver.findElement(By.id("bell-count")).getText()).isEqualTo("0");
+            assertThat(chromium.driver().findElement(By.id("bell-count")).getText()).isEqualTo("0");
 
-            driver.findElement(By.id("new-task")).click();
+            chromium.driver().findElement(By.id("new-task")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-form")));
-            driver.findElement(By.id("task-title-input")).sendKeys("Call the printer vendor");
-            new Select(driver.findElement(By.id("task-group-input"))).selectByVisibleText("Operators");
-            driver.findElement(By.id("create-task")).click();
+            chromium.driver().findElement(By.id("task-title-input")).sendKeys("Call the printer vendor");
+            new Select(chromium.driver().findElement(By.id("task-group-input"))).selectByVisibleText("Operators");
+            chromium.driver().findElement(By.id("create-task")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-title")));
             String taskPath = chromium.path();
             assertThat(taskPath).matches("/tasks/\\d+");
             String id = taskPath.substring("/tasks/".length());
 
-            driver.get(stack.webUri("/tasks").toString());
+            chromium.driver().get(stack.webUri("/tasks").toString());
             WebElement groupsTab = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tab-groups")));
             assertThat(groupsTab.getText()).endsWith("1");
             groupsTab.click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claim-" + id))).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-empty")));
-            assertThat(driver.findElement(By.id("tab-mine")).getText()).endsWith("1");
+            assertThat(chromium.driver().findElement(By.id("tab-mine")).getText()).endsWith("1");
             chromium.screenshot("tasks-claimed");
 
-            driver.findElement(By.id("tab-mine")).click();
+            chromium.driver().findElement(By.id("tab-mine")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("complete-" + id)));
             // the keyboard alone: j selects the first task, x completes it
-            new Actions(driver).sendKeys("j").perform();
+            new Actions(chromium.driver()).sendKeys("j").perform();
             wait.until(ExpectedConditions.attributeContains(By.id("task-" + id), "class", "selected"));
-            new Actions(driver).sendKeys("x").perform();
+            new Actions(chromium.driver()).sendKeys("x").perform();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-empty")));
-            assertThat(driver.findElement(By.id("tab-completed")).getText()).endsWith("1");
+            assertThat(chromium.driver().findElement(By.id("tab-completed")).getText()).endsWith("1");
             chromium.screenshot("tasks-completed");
 
-            driver.get(stack.webUri(taskPath).toString());
+            chromium.driver().get(stack.webUri(taskPath).toString());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reminder-form")));
-            assertThat(driver.findElement(By.id("task-status")).getText()).contains("Done");
-            driver.findElement(By.id("preset-tomorrow-9")).click();
-            driver.findElement(By.id("reminder-note")).sendKeys("ask about the toner");
-            driver.findElement(By.id("set-reminder")).click();
+            assertThat(chromium.driver().findElement(By.id("task-status")).getText()).contains("Done");
+            chromium.driver().findElement(By.id("preset-tomorrow-9")).click();
+            chromium.driver().findElement(By.id("reminder-note")).sendKeys("ask about the toner");
+            chromium.driver().findElement(By.id("set-reminder")).click();
             wait.until(ExpectedConditions.urlToBe(stack.webUri(taskPath).toString()));
 
-            driver.get(stack.webUri("/reminders").toString());
+            chromium.driver().get(stack.webUri("/reminders").toString());
             WebElement reminders = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reminders")));
             assertThat(reminders.getText()).contains("Call the printer vendor").contains("ask about the toner")
                     .contains("09:00");
-            assertThat(driver.findElement(By.id("bell-count")).getText()).isEqualTo("0");
+            assertThat(chromium.driver().findElement(By.id("bell-count")).getText()).isEqualTo("0");
             chromium.screenshot("reminders");
 
             // tomorrow 9:00 has come: the worker's reminder job (every 30 s) turns it into a notification
             comeDue();
             await("the bell counts the reminder").atMost(Duration.ofSeconds(90)).pollInSameThread()
                     .pollInterval(Duration.ofSeconds(2)).until(() -> {
-                        driver.navigate().refresh();
+                        chromium.driver().navigate().refresh();
                         return "1".equals(wait.until(ExpectedConditions.presenceOfElementLocated(
                                 By.id("bell-count"))).getText());
                     });
             chromium.screenshot("bell");
-            driver.findElement(By.id("nav-bell")).click();
+            chromium.driver().findElement(By.id("nav-bell")).click();
             WebElement list = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notifications")));
             assertThat(list.getText()).contains("Your reminder").contains("Call the printer vendor")
                     .contains("ask about the toner");
             list.findElement(By.cssSelector("button[id^=open-]")).click();
             wait.until(ExpectedConditions.urlToBe(stack.webUri(taskPath).toString()));
-            assertThat(driver.findElement(By.id("bell-count")).getText()).isEqualTo("0");
+            assertThat(chromium.driver().findElement(By.id("bell-count")).getText()).isEqualTo("0");
         } catch (RuntimeException | AssertionError e) {
             chromium.screenshotAfter(e, "tasks-failure");
             throw e;
