@@ -196,11 +196,6 @@ final class Stack implements BeforeAllCallback, AfterAllCallback {
         return builder;
     }
 
-    /** Runs an operator command against this stack (for example {@code demo}); fails the test if it fails. */
-    void cli(String... args) {
-        runCli(args);
-    }
-
     private void runCli(String... args) {
         Path log = LOGS.resolve(label + "-sphere-cli-" + args[0] + ".log");
         ProcessBuilder builder = launcher("sphere-cli", args).redirectOutput(log.toFile());
