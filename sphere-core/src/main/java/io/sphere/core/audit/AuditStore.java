@@ -1,18 +1,12 @@
 package io.sphere.core.audit;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -21,7 +15,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.sphere.core.messaging.MonthlyPartitions;
 
 /** Writes audit events in batches, idempotently: an event delivered twice is stored once. */
 @ApplicationScoped
@@ -36,10 +30,11 @@ public class AuditStore {
             """;
 
     private final DataSource dataSource;
-    private final Set<YearMonth> knownPartitions = ConcurrentHashMap.newKeySet();
+    private final MonthlyPartitions partitions;
 
     AuditStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.partitions = new MonthlyPartitions(dataSource, "sphere_ensure_audit_partitions", "audit");
     }
 
     /** @return how many events were new */
@@ -47,7 +42,8 @@ public class AuditStore {
         if (events.isEmpty()) {
             return 0;
         }
-        ensurePartitions(events);
+        // Rows may be older than the partitions made ahead (a long outage, a spool that outlived a month).
+        partitions.ensure(events.stream().map(AuditEvent::occurredAt).toList());
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (AuditEvent e : events) {
                 ps.setTimestamp(1, Timestamp.from(e.occurredAt()));
@@ -84,49 +80,13 @@ public class AuditStore {
         }
     }
 
-    /** An event may be older than the partitions made ahead (a long outage); its month is created first. */
-    private void ensurePartitions(List<AuditEvent> events) {
-        Set<YearMonth> months = new TreeSet<>();
-        for (AuditEvent e : events) {
-            YearMonth m = YearMonth.from(e.occurredAt().atOffset(ZoneOffset.UTC));
-            if (!knownPartitions.contains(m)) {
-                months.add(m);
-            }
-        }
-        if (months.isEmpty()) {
-            return;
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement ps = c.prepareStatement("SELECT sphere_ensure_audit_partitions(?, 1)")) {
-                for (YearMonth m : months) {
-                    ps.setDate(1, Date.valueOf(LocalDate.of(m.getYear(), m.getMonth(), 1)));
-                    ps.execute();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot create audit partitions for " + months, e);
-            }
-        });
-        knownPartitions.addAll(months);
-    }
-
-    /** Retention dropped partitions: forget them so that a late event recreates its month. */
+    /** Retention dropped partitions: forget them so that a late row recreates its month. */
     public void forgetPartitions() {
-        knownPartitions.clear();
+        partitions.forget();
     }
 
     /** Creates this month's and the next months' partitions ahead of need. */
     public int ensureUpcomingPartitions(LocalDate today, int monthsAhead) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT sphere_ensure_audit_partitions(?, ?)")) {
-            ps.setDate(1, Date.valueOf(today.withDayOfMonth(1)));
-            ps.setInt(2, monthsAhead + 1);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create audit partitions", e);
-        }
+        return partitions.ensureUpcoming(today, monthsAhead);
     }
 }

@@ -1,25 +1,19 @@
 package io.sphere.core.requestlog;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.sphere.core.messaging.MonthlyPartitions;
 
 /** Writes request-log entries in batches, idempotently: an entry delivered twice is stored once. */
 @ApplicationScoped
@@ -34,10 +28,11 @@ public class RequestLogStore {
             """;
 
     private final DataSource dataSource;
-    private final Set<YearMonth> knownPartitions = ConcurrentHashMap.newKeySet();
+    private final MonthlyPartitions partitions;
 
     RequestLogStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.partitions = new MonthlyPartitions(dataSource, "sphere_ensure_request_log_partitions", "request-log");
     }
 
     /** @return how many entries were new */
@@ -45,7 +40,8 @@ public class RequestLogStore {
         if (entries.isEmpty()) {
             return 0;
         }
-        ensurePartitions(entries);
+        // Rows may be older than the partitions made ahead (a long outage, a spool that outlived a month).
+        partitions.ensure(entries.stream().map(RequestLogEntry::loggedAt).toList());
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (RequestLogEntry e : entries) {
@@ -78,52 +74,13 @@ public class RequestLogStore {
         }
     }
 
-    /**
-     * Entries may come from a spool that outlived a month boundary; their partition must exist first. It is created
-     * in a transaction of its own, so a batch that fails later cannot roll it back behind the cache's back.
-     */
-    private void ensurePartitions(List<RequestLogEntry> entries) {
-        Set<YearMonth> months = new TreeSet<>();
-        for (RequestLogEntry e : entries) {
-            YearMonth m = YearMonth.from(e.loggedAt().atOffset(ZoneOffset.UTC));
-            if (!knownPartitions.contains(m)) {
-                months.add(m);
-            }
-        }
-        if (months.isEmpty()) {
-            return;
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement ps = c.prepareStatement("SELECT sphere_ensure_request_log_partitions(?, 1)")) {
-                for (YearMonth m : months) {
-                    ps.setDate(1, Date.valueOf(LocalDate.of(m.getYear(), m.getMonth(), 1)));
-                    ps.execute();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot create request-log partitions for " + months, e);
-            }
-        });
-        knownPartitions.addAll(months);
-    }
-
-    /** Retention drops whole partitions; the cache must forget them so that a late entry recreates its month. */
+    /** Retention dropped partitions: forget them so that a late row recreates its month. */
     public void forgetPartitions() {
-        knownPartitions.clear();
+        partitions.forget();
     }
 
     /** Creates this month's and the next months' partitions ahead of need. */
     public int ensureUpcomingPartitions(LocalDate today, int monthsAhead) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT sphere_ensure_request_log_partitions(?, ?)")) {
-            ps.setDate(1, Date.valueOf(today.withDayOfMonth(1)));
-            ps.setInt(2, monthsAhead + 1);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create request-log partitions", e);
-        }
+        return partitions.ensureUpcoming(today, monthsAhead);
     }
 }

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.sphere.worker.audit.AuditConsumer.Status;
+import io.sphere.worker.messaging.BatchConsumer.Status;
 
 /** Ready only while events actually flow from the queue into the database. */
 @Readiness

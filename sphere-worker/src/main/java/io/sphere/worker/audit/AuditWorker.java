@@ -1,8 +1,5 @@
 package io.sphere.worker.audit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,9 +18,10 @@ import io.quarkus.scheduler.Scheduled;
 import io.sphere.core.audit.AuditStore;
 import io.sphere.core.messaging.Broker;
 import io.sphere.worker.OneLine;
-import io.sphere.worker.audit.AuditConsumer.Settings;
-import io.sphere.worker.audit.AuditConsumer.State;
-import io.sphere.worker.audit.AuditConsumer.Status;
+import io.sphere.worker.messaging.BatchConsumer.Settings;
+import io.sphere.worker.messaging.BatchConsumer.State;
+import io.sphere.worker.messaging.BatchConsumer.Status;
+import io.sphere.worker.messaging.DatabaseProbe;
 import io.sphere.worker.schema.SchemaGuard;
 
 /**
@@ -35,7 +33,6 @@ class AuditWorker {
 
     /** Names the broker connection, so the RabbitMQ console shows which process holds it. */
     private static final String ROLE = "worker-audit";
-    private static final int PROBE_TIMEOUT_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(AuditWorker.class);
 
@@ -99,14 +96,8 @@ class AuditWorker {
         return running == null ? new Status(State.STARTING, "not started") : running.status();
     }
 
-    /** Tells a database that is down from an event the database refuses. */
+    /** Tells a database that is down from a message the database refuses. */
     private boolean databaseAnswers() {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
-            st.execute("SELECT 1");
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
+        return DatabaseProbe.answers(dataSource);
     }
 }

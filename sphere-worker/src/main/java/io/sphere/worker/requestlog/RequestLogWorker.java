@@ -1,9 +1,5 @@
 package io.sphere.worker.requestlog;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +12,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sphere.core.messaging.Broker;
 import io.sphere.core.requestlog.RequestLogStore;
-import io.sphere.worker.requestlog.RequestLogConsumer.Settings;
-import io.sphere.worker.requestlog.RequestLogConsumer.State;
-import io.sphere.worker.requestlog.RequestLogConsumer.Status;
+import io.sphere.worker.messaging.BatchConsumer.Settings;
+import io.sphere.worker.messaging.BatchConsumer.State;
+import io.sphere.worker.messaging.BatchConsumer.Status;
+import io.sphere.worker.messaging.DatabaseProbe;
 import io.sphere.worker.schema.SchemaGuard;
 
 /** Runs the request-log consumer for the life of the process: started after the schema check, stopped gracefully. */
@@ -27,7 +24,6 @@ class RequestLogWorker {
 
     /** Names the broker connection, so the RabbitMQ console shows which process holds it. */
     private static final String ROLE = "worker-request-log";
-    private static final int PROBE_TIMEOUT_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(RequestLogWorker.class);
 
@@ -73,14 +69,8 @@ class RequestLogWorker {
         return running == null ? new Status(State.STARTING, "not started") : running.status();
     }
 
-    /** Tells a database that is down from an entry the database refuses. */
+    /** Tells a database that is down from a message the database refuses. */
     private boolean databaseAnswers() {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
-            st.execute("SELECT 1");
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
+        return DatabaseProbe.answers(dataSource);
     }
 }

@@ -29,8 +29,8 @@ import com.rabbitmq.client.Connection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sphere.core.messaging.Topology;
 import io.sphere.core.requestlog.RequestLogEntry;
-import io.sphere.worker.requestlog.RequestLogConsumer.Settings;
-import io.sphere.worker.requestlog.RequestLogConsumer.State;
+import io.sphere.worker.messaging.BatchConsumer.Settings;
+import io.sphere.worker.messaging.BatchConsumer.State;
 
 /**
  * The consumer on its own, against the real RabbitMQ, with a sink standing in for PostgreSQL so that commits can be
