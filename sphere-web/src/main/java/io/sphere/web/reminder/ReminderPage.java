@@ -25,6 +25,7 @@ import io.sphere.core.security.Actor;
 import io.sphere.web.layout.Chrome;
 import io.sphere.web.layout.Pages;
 import io.sphere.web.security.CurrentUser;
+import io.sphere.web.security.SafeRedirect;
 import io.sphere.web.task.Moments;
 
 /**
@@ -77,8 +78,8 @@ public class ReminderPage {
         Actor actor = currentUser.actor();
         try {
             ReminderView r = reminders.create(actor, card, task, preset, at, note);
-            String back = next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-                    && !next.startsWith("/reminders") ? next : "/reminders";
+            String kept = SafeRedirect.keep(next);
+            String back = kept != null && !kept.startsWith("/reminders") ? kept : "/reminders";
             String sep = back.contains("?") ? "&" : "?";
             return Response.seeOther(URI.create(back.equals("/reminders") ? back + sep + "created=" + r.id() : back))
                     .build();

@@ -47,6 +47,7 @@ import io.sphere.web.i18n.TaskTexts;
 import io.sphere.web.layout.Chrome;
 import io.sphere.web.layout.Pages;
 import io.sphere.web.security.CurrentUser;
+import io.sphere.web.security.SafeRedirect;
 
 /**
  * "My tasks" (the inbox), one task with every action, the new-task form and a card's tasks. Filters, sort, tab and
@@ -457,10 +458,7 @@ public class TaskPage {
 
     /** Back to the inbox the action came from (only a local /tasks address), else to the task. */
     private static Response back(String next, long id) {
-        String target = next != null && next.startsWith("/tasks") && !next.startsWith("//") && !next.contains("\\")
-                ? next
-                : "/tasks/" + id;
-        return Response.seeOther(URI.create(target)).build();
+        return Response.seeOther(URI.create(SafeRedirect.within(next, "/tasks", "/tasks/" + id))).build();
     }
 
     private String message(ErrorCode code) {

@@ -104,6 +104,15 @@ class TaskPageTest {
         String taskPage = olgaBrowser.get("/tasks/" + t.id()).asString();
         assertThat(taskPage).contains("id=\"task-status\"").contains("Done").contains("id=\"reopen\"");
         assertThat(taskPage).contains("Olga took it").contains("Olga completed it");
+
+        // a mangled or foreign "next" sends the person back to the task, never to an error page or another site
+        Response reopened = olgaBrowser.post("/tasks/" + t.id() + "/reopen", Map.of("next", "/tasks%20x"));
+        assertThat(reopened.statusCode()).isEqualTo(303);
+        assertThat(reopened.header("Location")).endsWith("/tasks/" + t.id());
+        Response again = olgaBrowser.post("/tasks/" + t.id() + "/complete",
+                Map.of("next", "https%3A%2F%2Fevil.example%2F"));
+        assertThat(again.statusCode()).isEqualTo(303);
+        assertThat(again.header("Location")).endsWith("/tasks/" + t.id()).doesNotContain("evil");
     }
 
     @Test
