@@ -160,7 +160,8 @@ class AttachmentBrowserFlowTest {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection c = TestDatabase.connect(); Statement st = c.createStatement();
+        try (Connection c = TestDatabase.connect();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
