@@ -81,7 +81,10 @@ class TaskAttachmentPageTest {
         long id = TestDatabase.count("SELECT id FROM attachment WHERE original_name = 'plan.png' AND task_id = ?",
                 task);
         assertThat(web.get("/attachments/" + id + "/content").asByteArray()).isEqualTo(png);
-        assertThat(web.get("/attachments/" + id + "/view").statusCode()).isEqualTo(200);
+        Response viewer = web.get("/attachments/" + id + "/view");
+        assertThat(viewer.statusCode()).isEqualTo(200);
+        assertThat(viewer.asString()).as("the viewer leads back to the task")
+                .contains("href=\"/tasks/" + task + "#attachments\"");
 
         Matcher form = Pattern.compile("<form class=\"inline\" method=\"post\" action=\"/tasks/" + task
                 + "/attachments/" + id + "/remove\">\\s*<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">")
