@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.sphere.core.attachment.AttachmentRetention;
+import io.sphere.core.attachment.AttachmentRetention.Purgeable;
 import io.sphere.core.retention.RetentionConfig;
 import io.sphere.core.retention.RetentionService;
 import io.sphere.core.retention.RetentionService.Expired;
@@ -18,10 +20,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * What the worker's nightly retention job does, by hand: drops the months of the request log and the audit trail
- * that are past their retention ({@code sphere.retention.*}), or with {@code --dry-run} only says which.
+ * that are past their retention ({@code sphere.retention.*}) and deletes the files of attachments removed longer
+ * ago than {@code sphere.retention.removed-attachment-days}, or with {@code --dry-run} only says which.
  */
 @Command(name = "retention", mixinStandardHelpOptions = true,
-        description = "Remove request-log and audit months past their retention, or with --dry-run list them.")
+        description = "Remove request-log and audit months and removed attachments' files past their retention, "
+                + "or with --dry-run list them.")
 class RetentionCommand implements Callable<Integer> {
 
     static final class Mode {
@@ -35,6 +39,7 @@ class RetentionCommand implements Callable<Integer> {
     }
 
     private final RetentionService retention;
+    private final AttachmentRetention attachments;
     private final RetentionConfig config;
     private final Messages messages;
     private final Clock clock;
@@ -45,8 +50,10 @@ class RetentionCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
 
-    RetentionCommand(RetentionService retention, RetentionConfig config, Messages messages, Clock clock) {
+    RetentionCommand(RetentionService retention, AttachmentRetention attachments, RetentionConfig config,
+            Messages messages, Clock clock) {
         this.retention = retention;
+        this.attachments = attachments;
         this.config = config;
         this.messages = messages;
         this.clock = clock;
@@ -57,19 +64,34 @@ class RetentionCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(messages.get("retention.policy", Map.of("requestLog", keep(config.requestLogDays()), "audit",
                 keep(config.auditDays()))));
+        out.println(messages.get("retention.attachments-policy", Map.of("keep",
+                keep(config.removedAttachmentDays()))));
         List<Expired> expired = mode.apply ? retention.apply(clock.instant()) : retention.plan(clock.instant());
-        if (expired.isEmpty()) {
+        List<Purgeable> files = mode.apply ? attachments.apply(clock.instant()) : attachments.plan(clock.instant());
+        if (expired.isEmpty() && files.isEmpty()) {
             out.println(messages.get("retention.nothing"));
             return 0;
         }
-        long rows = 0;
-        for (Expired e : expired) {
-            rows += e.rows();
-            out.println(messages.get(mode.apply ? "retention.dropped" : "retention.would-drop", Map.of("partition",
-                    e.partition(), "from", e.from(), "to", e.to(), "rows", e.rows())));
+        if (!expired.isEmpty()) {
+            long rows = 0;
+            for (Expired e : expired) {
+                rows += e.rows();
+                out.println(messages.get(mode.apply ? "retention.dropped" : "retention.would-drop", Map.of(
+                        "partition", e.partition(), "from", e.from(), "to", e.to(), "rows", e.rows())));
+            }
+            out.println(messages.get(mode.apply ? "retention.summary" : "retention.summary-dry", Map.of("count",
+                    expired.size(), "rows", rows)));
         }
-        out.println(messages.get(mode.apply ? "retention.summary" : "retention.summary-dry", Map.of("count",
-                expired.size(), "rows", rows)));
+        if (!files.isEmpty()) {
+            long bytes = 0;
+            for (Purgeable f : files) {
+                bytes += f.size();
+                out.println(messages.get(mode.apply ? "retention.purged" : "retention.would-purge", Map.of("id",
+                        f.id(), "name", f.name(), "size", f.size(), "removedAt", f.removedAt())));
+            }
+            out.println(messages.get(mode.apply ? "retention.purge-summary" : "retention.purge-summary-dry", Map.of(
+                    "count", files.size(), "bytes", bytes)));
+        }
         return 0;
     }
 

@@ -2,8 +2,11 @@ package io.sphere.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,5 +86,50 @@ class RetentionCommandTest {
         LaunchResult both = launcher.launch("retention", "--dry-run", "--apply");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(TestDatabase.count("SELECT count(*) FROM request_log_2020_01")).isEqualTo(2);
+    }
+
+    @Test
+    void removedAttachmentsPastTheirRetentionLoseTheirFilesAndKeepTheirRows(QuarkusMainLauncher launcher)
+            throws Exception {
+        Path media = Path.of("target/media").toAbsolutePath();
+        String old = "2020/01/00000000-0000-4000-8000-000000000001";
+        String recent = "2020/01/00000000-0000-4000-8000-000000000002";
+        String thumb = "2020/01/00000000-0000-4000-8000-000000000003";
+        for (String key : List.of(old, recent, thumb)) {
+            Files.createDirectories(media.resolve(key).getParent());
+            Files.writeString(media.resolve(key), key);
+        }
+        try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO task (id, title) VALUES (1, 'Order toner')");
+            st.execute("""
+                    INSERT INTO attachment (task_id, original_name, size_bytes, content_type, sha256, storage_key,
+                                            thumbnail_state, thumbnail_key, removed_at)
+                    VALUES (1, 'old-quote.png', 1234, 'image/png', repeat('a', 64), '%s', 'READY', '%s',
+                            now() - interval '400 days'),
+                           (1, 'recent.txt', 10, 'text/plain', repeat('b', 64), '%s', 'NONE', NULL,
+                            now() - interval '10 days')""".formatted(old, thumb, recent));
+        }
+
+        LaunchResult dry = launcher.launch("retention", "--dry-run");
+
+        assertThat(dry.exitCode()).as(dry.getErrorOutput()).isZero();
+        assertThat(dry.getOutput()).contains("Removed attachments keep their files 365 days",
+                "Would delete the file of removed attachment", "\"old-quote.png\" (1234 bytes",
+                "1 removed files with 1234 bytes would be deleted. Run with --apply to delete them.")
+                .doesNotContain("recent.txt");
+        assertThat(media.resolve(old)).exists();
+
+        LaunchResult applied = launcher.launch("retention", "--apply");
+
+        assertThat(applied.exitCode()).as(applied.getErrorOutput()).isZero();
+        assertThat(applied.getOutput()).contains("Deleted the file of removed attachment",
+                "1 removed files with 1234 bytes deleted.");
+        assertThat(media.resolve(old)).doesNotExist();
+        assertThat(media.resolve(thumb)).as("its thumbnail too").doesNotExist();
+        assertThat(media.resolve(recent)).exists();
+        assertThat(TestDatabase.count("SELECT count(*) FROM attachment WHERE purged_at IS NOT NULL "
+                + "AND original_name = 'old-quote.png'")).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT count(*) FROM attachment")).as("the rows stay").isEqualTo(2);
+        assertThat(launcher.launch("retention", "--apply").getOutput()).doesNotContain("old-quote.png");
     }
 }

@@ -100,6 +100,78 @@ class AttachmentBrowserFlowTest {
         }
     }
 
+    /**
+     * The same on a task of that card: the person creates the task with the form, drops nothing but picks the image
+     * on the task page, and sees the worker's thumbnail replace the placeholder there.
+     */
+    @Test
+    void attachesAnImageToATaskAndSeesItsThumbnailAppear() throws Exception {
+        if (count("SELECT count(*) FROM card") == 0) {
+            stack.cli("demo", "--cards", "1");
+        }
+        String card = firstCardKey();
+        Path image = Files.createTempFile("sphere-e2e-task-photo-", ".png");
+        WebDriverWait wait = chromium.waiting();
+        try {
+            ImageIO.write(picture(900, 600), "png", image.toFile());
+            // the browser is shared by the class: still signed in when the card's test ran first
+            chromium.driver().get(stack.webUri("/").toString());
+            if (chromium.driver().findElements(By.id("welcome")).isEmpty()) {
+                chromium.logIn(stack.webUri("/login"), stack.adminEmail(), stack.adminPassword());
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+            }
+
+            chromium.driver().get(stack.webUri("/tasks/new?card=" + card).toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-title-input")))
+                    .sendKeys("Photograph the printer");
+            chromium.driver().findElement(By.id("create-task")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-title")));
+            String taskPath = new java.net.URI(chromium.driver().getCurrentUrl()).getPath();
+            assertThat(taskPath).matches("/tasks/\\d+");
+
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
+            assertThat(chromium.driver().findElement(By.id("dropzone")).isDisplayed()).isTrue();
+            chromium.driver().findElement(By.id("upload-files")).sendKeys(image.toString());
+            chromium.driver().findElement(By.id("upload-submit")).click();
+
+            wait.until(ExpectedConditions.urlContains("added=1"));
+            WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                    "#attachments tbody tr")));
+            assertThat(row.getText()).contains(image.getFileName().toString(), "image/png");
+            assertThat(count("SELECT count(*) FROM attachment WHERE task_id = "
+                    + taskPath.substring("/tasks/".length()))).isEqualTo(1);
+
+            String id = row.getAttribute("data-id");
+            WebElement thumbnail = new WebDriverWait(chromium.driver(), Duration.ofSeconds(60)).until(
+                    ExpectedConditions.presenceOfElementLocated(By.id("thumbnail-" + id)));
+            chromium.waiting().until(d -> ((Number) ((JavascriptExecutor) d)
+                    .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;", thumbnail))
+                    .intValue() > 0);
+            assertThat(((Number) ((JavascriptExecutor) chromium.driver()).executeScript(
+                    "return arguments[0].naturalWidth;", thumbnail)).intValue()).as("thumbnail width")
+                    .isEqualTo(320);
+            chromium.screenshot("task-attachment-thumbnail");
+
+            chromium.driver().get(stack.webUri(taskPath).toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("remove-" + id))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attachments-empty")));
+        } catch (RuntimeException | AssertionError e) {
+            chromium.screenshotAfter(e, "task-attachment-failure");
+            throw e;
+        } finally {
+            Files.deleteIfExists(image);
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = TestDatabase.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static String firstCardKey() throws SQLException {
         try (Connection c = TestDatabase.connect();
                 Statement st = c.createStatement();

@@ -11,7 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One uploaded file of a card; the bytes are in the {@link MediaStore} under {@code storageKey}. */
+/**
+ * One uploaded file of a card or of a task (exactly one of {@code cardId}, {@code taskId}); the bytes are in the
+ * {@link MediaStore} under {@code storageKey} until retention purges a removed file ({@code purgedAt}).
+ */
 @Entity
 @Table(name = "attachment")
 class Attachment {
@@ -22,6 +25,9 @@ class Attachment {
 
     @Column(name = "card_id")
     private Long cardId;
+
+    @Column(name = "task_id")
+    private Long taskId;
 
     @Column(name = "original_name")
     private String originalName;
@@ -65,13 +71,29 @@ class Attachment {
     @Column(name = "removed_by")
     private Long removedBy;
 
+    @Column(name = "purged_at")
+    private Instant purgedAt;
+
     protected Attachment() {
     }
 
-    static Attachment of(long cardId, String name, MediaStore.Stored stored, String contentType, long uploader,
+    static Attachment ofCard(long cardId, String name, MediaStore.Stored stored, String contentType, long uploader,
+            Instant now) {
+        Attachment a = of(name, stored, contentType, uploader, now);
+        a.cardId = cardId;
+        return a;
+    }
+
+    static Attachment ofTask(long taskId, String name, MediaStore.Stored stored, String contentType, long uploader,
+            Instant now) {
+        Attachment a = of(name, stored, contentType, uploader, now);
+        a.taskId = taskId;
+        return a;
+    }
+
+    private static Attachment of(String name, MediaStore.Stored stored, String contentType, long uploader,
             Instant now) {
         Attachment a = new Attachment();
-        a.cardId = cardId;
         a.originalName = name;
         a.size = stored.size();
         a.sha256 = stored.sha256();
@@ -102,6 +124,10 @@ class Attachment {
 
     Long cardId() {
         return cardId;
+    }
+
+    Long taskId() {
+        return taskId;
     }
 
     String originalName() {
@@ -154,5 +180,13 @@ class Attachment {
 
     Instant removedAt() {
         return removedAt;
+    }
+
+    Long removedBy() {
+        return removedBy;
+    }
+
+    Instant purgedAt() {
+        return purgedAt;
     }
 }

@@ -178,6 +178,7 @@ public enum ErrorCode {
     ATTACHMENT_NOT_FOUND("attachment.not-found", 404),
     ATTACHMENT_TOO_LARGE("attachment.too-large", 413),
     ATTACHMENT_MISSING("attachment.missing", 422),
+    ATTACHMENT_PURGED("attachment.purged", 410),
 
     API_TOKEN_NOT_FOUND("api-token.not-found", 404),
     API_TOKEN_NAME_INVALID("api-token.name-invalid", 422);

@@ -18,8 +18,9 @@ import io.sphere.web.layout.Pages;
 import io.sphere.web.security.CurrentUser;
 
 /**
- * Downloads, thumbnails and the image viewer. Core checks that the person may view the attachment's card (404
- * otherwise, like a missing file) before {@link AttachmentResponses} answers.
+ * Downloads, thumbnails and the image viewer, for a card's and a task's files alike. Core checks that the person may
+ * view the attachment's card or see its task (404 otherwise, like a missing file) before {@link AttachmentResponses}
+ * answers.
  */
 @Path("/attachments/{id}")
 public class AttachmentDownloads {
@@ -42,12 +43,18 @@ public class AttachmentDownloads {
         this.pages = pages;
     }
 
-    /** The original; {@code ?download=1} forces a download even for an image. */
+    /**
+     * The original; {@code ?download=1} forces a download even for an image. {@code ?history=1} (the links of the
+     * card's "view as of"): a removed file too, for whoever may view its card or task; once retention purged it, the
+     * error page says so (410).
+     */
     @GET
     @Path("/content")
     public Response content(@PathParam("id") long id, @QueryParam("download") String download,
-            @HeaderParam("Range") String range) {
-        AttachmentView a = attachments.get(currentUser.actor(), id);
+            @QueryParam("history") String history, @HeaderParam("Range") String range) {
+        AttachmentView a = history == null
+                ? attachments.get(currentUser.actor(), id)
+                : attachments.getFromHistory(currentUser.actor(), id);
         return responses.original(a, download != null, range);
     }
 

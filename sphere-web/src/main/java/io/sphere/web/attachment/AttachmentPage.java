@@ -47,9 +47,12 @@ import io.sphere.web.security.CurrentUser;
 @Produces(MediaType.TEXT_HTML)
 public class AttachmentPage {
 
-    /** {@code errors}: refusals of the last upload, one line per file; {@code notice}: what just happened. */
+    /**
+     * {@code errors}: refusals of the last upload, one line per file; {@code notice}: what just happened;
+     * {@code base}: this page's path (the forms post under it); {@code api}: the card's attachments on the API.
+     */
     public record View(String cardKey, String cardTitle, List<AttachmentRow> attachments, boolean canEdit,
-            String maxMegabytes, long maxBytes, List<String> errors, String notice) {
+            String maxMegabytes, long maxBytes, List<String> errors, String notice, String base, String api) {
     }
 
     @CheckedTemplate
@@ -132,7 +135,8 @@ public class AttachmentPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@PathParam("key") String key, @PathParam("id") long id) {
         AttachmentView removed = attachments.remove(currentUser.actor(), id);
-        return Response.seeOther(URI.create("/cards/" + encode(removed.cardKey()) + "/attachments")).build();
+        return Response.seeOther(URI.create("/cards/" + encode(removed.cardKey().orElse(key)) + "/attachments"))
+                .build();
     }
 
     private TemplateInstance render(String key, List<String> errors, String notice) {
@@ -143,7 +147,9 @@ public class AttachmentPage {
                 .map(a -> AttachmentRow.of(a, locale)).toList();
         long max = attachments.maxFileSize();
         return pages.localized(Templates.page(pages.chrome(), new View(card.key(), card.title(), rows,
-                attachments.mayEdit(actor, card.key()), megabytes(max), max, errors, notice)));
+                attachments.mayEdit(actor, card.key()), megabytes(max), max, errors, notice,
+                "/cards/" + encode(card.key()) + "/attachments", "/api/v1/cards/" + encode(card.key())
+                        + "/attachments")));
     }
 
     static String megabytes(long bytes) {

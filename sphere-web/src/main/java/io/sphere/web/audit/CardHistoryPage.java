@@ -18,12 +18,14 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.sphere.core.attachment.AttachmentService;
 import io.sphere.core.audit.AuditQuery;
 import io.sphere.core.card.FieldValueView;
 import io.sphere.core.section.Section;
 import io.sphere.core.section.SectionService;
 import io.sphere.core.security.Actor;
 import io.sphere.core.security.SessionPrincipal;
+import io.sphere.web.attachment.AttachmentRow;
 import io.sphere.web.i18n.AuditMsg;
 import io.sphere.web.i18n.AuditTexts;
 import io.sphere.web.layout.Chrome;
@@ -43,7 +45,9 @@ public class CardHistoryPage {
     public record Line(String id, String label, String value) {
     }
 
-    public record AsOfView(String title, boolean existed, boolean deleted, List<Line> lines, String lastChange) {
+    /** {@code files}: the card's own attachments at that moment, removed ones since included (and so marked). */
+    public record AsOfView(String title, boolean existed, boolean deleted, List<Line> lines, String lastChange,
+            List<AttachmentRow> files) {
     }
 
     public record View(String key, String title, String zone, String at, boolean atError, AsOfView asOf,
@@ -59,8 +63,11 @@ public class CardHistoryPage {
     private final CurrentUser currentUser;
     private final SectionService sections;
     private final Pages pages;
+    private final AttachmentService attachments;
 
-    CardHistoryPage(AuditQuery query, CurrentUser currentUser, SectionService sections, Pages pages) {
+    CardHistoryPage(AuditQuery query, CurrentUser currentUser, SectionService sections, Pages pages,
+            AttachmentService attachments) {
+        this.attachments = attachments;
         this.query = query;
         this.currentUser = currentUser;
         this.sections = sections;
@@ -82,7 +89,9 @@ public class CardHistoryPage {
         if (at != null && !at.isBlank() && moment.isEmpty()) {
             atError = true;
         } else if (moment.isPresent()) {
-            asOf = asOf(query.asOf(actor, cardKey, moment.get()), zone, aud);
+            List<AttachmentRow> files = attachments.asOf(actor, cardKey, moment.get()).stream()
+                    .map(a -> AttachmentRow.ofHistory(a, pages.locale())).toList();
+            asOf = asOf(query.asOf(actor, cardKey, moment.get()), zone, aud, files);
         }
         List<AuditRows.Row> rows = page.entries().stream().map(e -> AuditRows.row(e, zone, aud)).toList();
         String base = "/cards/" + URLEncoder.encode(cardKey, StandardCharsets.UTF_8) + "/history";
@@ -95,7 +104,7 @@ public class CardHistoryPage {
         return pages.localized(Templates.history(pages.chrome(), view));
     }
 
-    private static AsOfView asOf(AuditQuery.AsOf a, ZoneId zone, AuditMsg aud) {
+    private static AsOfView asOf(AuditQuery.AsOf a, ZoneId zone, AuditMsg aud, List<AttachmentRow> files) {
         String when = AuditRows.SHOWN.format(a.at().atZone(zone));
         List<Line> lines = new ArrayList<>();
         if (a.existed()) {
@@ -114,7 +123,7 @@ public class CardHistoryPage {
         }
         String last = a.lastChangeAt().map(t -> aud.asof_last_change(AuditRows.SHOWN.format(t.atZone(zone)),
                 a.version())).orElse(null);
-        return new AsOfView(aud.asof_title(a.current().key(), when), a.existed(), a.deleted(), lines, last);
+        return new AsOfView(aud.asof_title(a.current().key(), when), a.existed(), a.deleted(), lines, last, files);
     }
 
     private static String nz(String s, AuditMsg aud) {

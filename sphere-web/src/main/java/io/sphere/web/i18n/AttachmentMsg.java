@@ -96,4 +96,22 @@ public interface AttachmentMsg {
 
     @Message("deleted user")
     String unknown_user();
+
+    @Message("Attachments of the task \"{title}\"")
+    String task_page_title(String title);
+
+    @Message("Back to the task")
+    String back_to_task();
+
+    @Message("Files at that moment")
+    String asof_files();
+
+    @Message("No files were attached at that moment.")
+    String asof_files_empty();
+
+    @Message("removed since ({at})")
+    String asof_removed(String at);
+
+    @Message("removed, and deleted by retention since")
+    String asof_purged();
 }

@@ -42,6 +42,7 @@ import io.sphere.core.task.TaskStatus;
 import io.sphere.core.task.TaskView;
 import io.sphere.core.user.UserRef;
 import io.sphere.core.user.UserService;
+import io.sphere.web.attachment.TaskAttachmentPage;
 import io.sphere.web.i18n.TaskMsg;
 import io.sphere.web.i18n.TaskTexts;
 import io.sphere.web.layout.Chrome;
@@ -85,7 +86,7 @@ public class TaskPage {
 
     public record Detail(TaskView task, String status, String due, String created, String closed, String assignee,
             String group, List<Event> history, Form edit, String assignEmail, String reason,
-            Map<String, String> errors, String zone) {
+            Map<String, String> errors, String zone, TaskAttachmentPage.Block attachments) {
     }
 
     public record CardTasks(String key, String title, List<Row> rows) {
@@ -109,9 +110,11 @@ public class TaskPage {
     private final UserService users;
     private final CurrentUser currentUser;
     private final Pages pages;
+    private final TaskAttachmentPage attachments;
 
     TaskPage(TaskService tasks, CardService cards, TaskInbox inbox, GroupService groups, UserService users,
-            CurrentUser currentUser, Pages pages) {
+            CurrentUser currentUser, Pages pages, TaskAttachmentPage attachments) {
+        this.attachments = attachments;
         this.tasks = tasks;
         this.cards = cards;
         this.inbox = inbox;
@@ -380,7 +383,8 @@ public class TaskPage {
         Detail d = new Detail(v, status(v.status(), t), Moments.show(v.dueAt(), zone),
                 t.created_by(v.createdBy().map(UserRef::displayName).orElse("?"), Moments.show(v.createdAt(), zone)),
                 closed, v.assignee().map(UserRef::displayName).orElse(t.nobody()), v.candidateGroupName().orElse(""),
-                history, editForm, assignEmail, reason, errors, zone.getId());
+                history, editForm, assignEmail, reason, errors, zone.getId(),
+                attachments.block(actor, v.id(), pages.locale(), List.of()));
         return pages.localized(Templates.task(pages.chrome(), d));
     }
 

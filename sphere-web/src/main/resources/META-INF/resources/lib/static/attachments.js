@@ -103,7 +103,7 @@
     var rounds = 0;
     function poll() {
       var xhr = new XMLHttpRequest();
-      xhr.open('GET', '/api/v1/cards/' + encodeURIComponent(table.getAttribute('data-card')) + '/attachments');
+      xhr.open('GET', table.getAttribute('data-poll'));
       xhr.setRequestHeader('Accept', 'application/json');
       xhr.onload = function () {
         var left = 0;
