@@ -20,8 +20,12 @@ import io.sphere.core.user.LoginAccounts.Account;
 @Transactional
 public class SessionService {
 
-    /** Compared against when the e-mail is unknown, so that a miss costs as much time as a wrong password. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("sphere-timing-equaliser-" + System.nanoTime());
+    /**
+     * Compared against when the e-mail is unknown, so that a miss costs as much time as a wrong password: a bcrypt
+     * hash of 32 random bytes nobody kept, at the cost {@link BcryptUtil#bcryptHash(String)} uses (10). A constant,
+     * because hashing one here ran a full bcrypt on the first request after every start (on the event loop).
+     */
+    static final String DUMMY_HASH = "$2a$10$P.LwmLIoHkD/Xc9hb3izsutvG.IFAHjcsr3OkeyA9STrGIUA57k0K";
 
     private final SessionConfig config;
     private final SessionRepository sessions;
