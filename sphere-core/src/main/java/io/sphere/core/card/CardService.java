@@ -100,7 +100,7 @@ public class CardService {
         CardTypeDefinition def = type.definition();
         List<FieldError> errors = new ArrayList<>();
         String title = title(input.title(), errors);
-        ObjectNode values = newValues(type, input, errors);
+        ObjectNode values = newValues(actor, type, input, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(ErrorCode.VALIDATION_FAILED, errors);
         }
@@ -131,7 +131,7 @@ public class CardService {
         CardTypeView type = creatable(actor, typeKey);
         List<FieldError> errors = new ArrayList<>();
         title(input.title(), errors);
-        newValues(type, input, errors);
+        newValues(actor, type, input, errors);
         return List.copyOf(errors);
     }
 
@@ -142,7 +142,7 @@ public class CardService {
         List<FieldError> errors = new ArrayList<>();
         title(input.title(), errors);
         values(l.type.definition(), read(l.card.fieldValues()), input.values(), false, errors);
-        checkGroup(input.candidateGroupId(), errors);
+        checkGroup(actor, input.candidateGroupId(), l.card.candidateGroupId(), errors);
         return List.copyOf(errors);
     }
 
@@ -158,9 +158,9 @@ public class CardService {
         return type;
     }
 
-    private ObjectNode newValues(CardTypeView type, CardInput input, List<FieldError> errors) {
+    private ObjectNode newValues(Actor actor, CardTypeView type, CardInput input, List<FieldError> errors) {
         ObjectNode values = values(type.definition(), JSON.createObjectNode(), input.values(), true, errors);
-        checkGroup(input.candidateGroupId(), errors);
+        checkGroup(actor, input.candidateGroupId(), null, errors);
         if (input.assigneeId() != null) {
             assigneeProblem(type.id(), input.assigneeId())
                     .ifPresent(code -> errors.add(new FieldError("assigneeId", code, Map.of())));
@@ -184,7 +184,7 @@ public class CardService {
         List<FieldError> errors = new ArrayList<>();
         String title = title(input.title(), errors);
         ObjectNode values = values(def, read(l.card.fieldValues()), input.values(), false, errors);
-        checkGroup(input.candidateGroupId(), errors);
+        checkGroup(actor, input.candidateGroupId(), l.card.candidateGroupId(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(ErrorCode.VALIDATION_FAILED, errors);
         }
@@ -470,9 +470,19 @@ public class CardService {
                 : Optional.of(ErrorCode.ASSIGNEE_CANNOT_VIEW);
     }
 
-    private void checkGroup(Long groupId, List<FieldError> errors) {
-        if (groupId != null && !groups.exists(groupId)) {
+    /**
+     * A person offers a card to a group they belong to (a superuser to any group); the group a card has already
+     * stays allowed, so that someone who left it can still edit the card without moving it.
+     */
+    private void checkGroup(Actor actor, Long groupId, Long current, List<FieldError> errors) {
+        if (groupId == null) {
+            return;
+        }
+        if (!groups.exists(groupId)) {
             errors.add(new FieldError("candidateGroupId", ErrorCode.CANDIDATE_GROUP_UNKNOWN, Map.of("id", groupId)));
+        } else if (!actor.superuser() && !groupId.equals(current) && !groups.isMember(actor.userId(), groupId)) {
+            errors.add(new FieldError("candidateGroupId", ErrorCode.CANDIDATE_GROUP_NOT_MEMBER, Map.of("id",
+                    groupId)));
         }
     }
 

@@ -138,6 +138,9 @@ public enum ErrorCode {
     CANDIDATE_GROUP_UNKNOWN(
             "card.candidate-group-unknown",
             422),
+    CANDIDATE_GROUP_NOT_MEMBER(
+            "card.candidate-group-not-member",
+            422),
     TRANSITION_UNKNOWN(
             "card.transition-unknown",
             422),

@@ -141,6 +141,36 @@ class CardServiceTest {
     }
 
     @Test
+    void aCardIsOfferedOnlyToAGroupTheActorBelongsTo() {
+        GroupView finance = fixtures.group(root, "Finance");
+        ValidationException e = catchThrowableOfType(ValidationException.class,
+                () -> cards.create(operator, "REQ", new CardInput("Invoice", Map.of(), null, null, finance.id(),
+                        null)));
+        assertThat(e.errors()).extracting(FieldError::field, FieldError::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("candidateGroupId", ErrorCode.CANDIDATE_GROUP_NOT_MEMBER));
+        assertThat(cards.problemsOfNew(operator, "REQ", new CardInput("Invoice", Map.of(), null, null,
+                finance.id(), null))).extracting(FieldError::code).containsExactly(
+                        ErrorCode.CANDIDATE_GROUP_NOT_MEMBER);
+        assertThat(TestDatabase.count("SELECT count(*) FROM card")).isZero();
+
+        CardView mine = cards.create(operator, "REQ", new CardInput("Printer", Map.of(), null, null, ops.id(), null));
+        assertThat(mine.candidateGroup()).get().extracting(GroupView::name).isEqualTo("Operators");
+        CardView offered = cards.create(root, "REQ", new CardInput("Budget", Map.of(), null, null, finance.id(),
+                null));
+        assertThat(offered.candidateGroup()).get().extracting(GroupView::name).isEqualTo("Finance");
+
+        // the group a card already has stays allowed to someone outside it; moving it there is not
+        CardView kept = cards.update(operator, offered.key(), offered.version(), new CardInput("Budget 2027",
+                Map.of(), null, null, finance.id(), null));
+        assertThat(kept.candidateGroup()).get().extracting(GroupView::name).isEqualTo("Finance");
+        ValidationException moved = catchThrowableOfType(ValidationException.class,
+                () -> cards.update(operator, mine.key(), mine.version(), new CardInput("Printer", Map.of(), null,
+                        null, finance.id(), null)));
+        assertThat(moved.errors()).extracting(FieldError::code).containsExactly(
+                ErrorCode.CANDIDATE_GROUP_NOT_MEMBER);
+    }
+
+    @Test
     void rangesLengthsAndRequiredFields() {
         assertThat(errors(Map.of("count", "1001"))).containsEntry("count", ErrorCode.FIELD_ABOVE_MAX);
         assertThat(errors(Map.of("count", "-1"))).containsEntry("count", ErrorCode.FIELD_BELOW_MIN);

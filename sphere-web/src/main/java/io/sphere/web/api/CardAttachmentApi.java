@@ -1,7 +1,12 @@
 package io.sphere.web.api;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -15,14 +20,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import io.sphere.core.attachment.AttachmentService;
 import io.sphere.core.attachment.AttachmentView;
 import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
+import io.sphere.core.security.Actor;
 import io.sphere.web.security.CurrentUser;
 
 /**
- * Attachments of a card on the JSON API: the list, and the upload of one file per request.
+ * Attachments of a card on the JSON API: the list, and uploads (the raw body as one file, or a multipart form with
+ * one or more files).
  */
 @Path("/api/v1/cards/{key}/attachments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,8 +56,7 @@ public class CardAttachmentApi {
     /**
      * One file per request: the body is the file itself, {@code name} (query) its name. Any content type may be sent;
      * the type stored is detected from the bytes. 201 with the attachment; 413 when the body is over
-     * {@code sphere.media.max-file-size}. (Not multipart: the CSRF filter insists on a session cookie for every form,
-     * which a program with an API token has not got.)
+     * {@code sphere.media.max-file-size}.
      */
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -63,5 +72,37 @@ public class CardAttachmentApi {
         AttachmentView made = attachments.add(currentUser.actor(), key, name, body);
         return Response.created(URI.create("/api/v1/attachments/" + made.id()))
                 .entity(AttachmentApi.AttachmentJson.of(made)).build();
+    }
+
+    /**
+     * One or more files as the {@code file} parts of a multipart form, as a browser's upload form sends them. Every
+     * file is checked before any is stored: a file over {@code sphere.media.max-file-size} is a 413 naming it, and
+     * then none is attached. 201 with the attachments made, in the order sent.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadForm(@PathParam("key") String key, @RestForm("file") List<FileUpload> files) {
+        Actor actor = currentUser.actor();
+        attachments.mayEditOrThrow(actor, key);
+        List<FileUpload> chosen = files == null
+                ? List.of()
+                : files.stream().filter(f -> f.fileName() != null && !f.fileName().isBlank()).toList();
+        if (chosen.isEmpty()) {
+            throw new SphereException(ErrorCode.ATTACHMENT_MISSING, "file", Map.of());
+        }
+        for (FileUpload f : chosen) {
+            if (f.size() > attachments.maxFileSize()) {
+                throw attachments.tooLarge(f.fileName());
+            }
+        }
+        List<AttachmentApi.AttachmentJson> made = new ArrayList<>();
+        for (FileUpload f : chosen) {
+            try (InputStream in = Files.newInputStream(f.uploadedFile())) {
+                made.add(AttachmentApi.AttachmentJson.of(attachments.add(actor, key, f.fileName(), in)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Response.status(Response.Status.CREATED).entity(new AttachmentApi.AttachmentList(made)).build();
     }
 }

@@ -52,6 +52,7 @@ import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.ErrorMessages;
 import io.sphere.core.error.SphereException;
 import io.sphere.core.error.ValidationException;
+import io.sphere.core.group.GroupService;
 import io.sphere.core.group.GroupView;
 import io.sphere.core.permission.Action;
 import io.sphere.core.permission.PermissionService;
@@ -79,6 +80,8 @@ public class CardPage {
     static final int PAGE_SIZE = 25;
     static final int MAX_PEOPLE = 500;
     private static final Pattern CARD_KEY = Pattern.compile("[A-Z][A-Z0-9]{1,9}-\\d{1,18}");
+    /** The form control of the candidate group; also the field core names in its refusals. */
+    private static final String GROUP = "candidateGroupId";
 
     public record Hidden(String name, String value) {
     }
@@ -110,11 +113,14 @@ public class CardPage {
     public record Change(String label, String before, String now, String yours, boolean changed) {
     }
 
-    /** The new-card and edit forms; {@code changes} is non-empty on the conflict page only. */
+    /**
+     * The new-card and edit forms; {@code changes} is non-empty on the conflict page only; {@code groups}: the
+     * candidate groups the person may choose (theirs, all for a superuser, and the card's own).
+     */
     public record FormView(String mode, String action, String typeKey, String typeName, String key, String title,
             String titleError, List<Choice> priorities, String priorityError, String dueAt, String dueError,
             List<FieldInput> fields, Long version, List<Hidden> originals, List<String> errors, List<Change> changes,
-            String cancelHref, int maxTitle) {
+            String cancelHref, int maxTitle, List<Choice> groups, String groupError) {
     }
 
     public record Shown(String key, String label, String kind, String text, String href, boolean empty) {
@@ -157,16 +163,18 @@ public class CardPage {
     private final CardTypeService types;
     private final PermissionService permissions;
     private final UserDirectory users;
+    private final GroupService groups;
     private final CurrentUser currentUser;
     private final Pages pages;
 
     CardPage(CardService cards, CardQuery query, CardTypeService types, PermissionService permissions,
-            UserDirectory users, CurrentUser currentUser, Pages pages) {
+            UserDirectory users, GroupService groups, CurrentUser currentUser, Pages pages) {
         this.cards = cards;
         this.query = query;
         this.types = types;
         this.permissions = permissions;
         this.users = users;
+        this.groups = groups;
         this.currentUser = currentUser;
         this.pages = pages;
     }
@@ -443,7 +451,7 @@ public class CardPage {
         }
         CardTypeView t = creatable(actor, type.strip());
         return pages.localized(Templates.form(pages.chrome(), newForm(t, CardForms.defaults(t.definition()), "",
-                Priority.NORMAL.name(), "", Map.of(), List.of())));
+                Priority.NORMAL.name(), "", "", Map.of(), List.of())));
     }
 
     @POST
@@ -455,11 +463,12 @@ public class CardPage {
         String title = Objects.requireNonNullElse(form.getFirst("title"), "");
         String priority = Objects.requireNonNullElse(form.getFirst("priority"), "");
         String due = Objects.requireNonNullElse(form.getFirst("dueAt"), "");
+        String group = Objects.requireNonNullElse(form.getFirst(GROUP), "");
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<Priority> pr = formPriority(priority, errors);
         Optional<Instant> dueAt = formDue(due, errors);
         CardInput input = new CardInput(title, CardForms.toCore(t.definition(), posted, time()), pr.orElse(null),
-                dueAt.orElse(null), null, null);
+                dueAt.orElse(null), formGroup(group, errors).orElse(null), null);
         try {
             if (!errors.isEmpty()) {
                 throw new ValidationException(ErrorCode.VALIDATION_FAILED, cards.problemsOfNew(actor, t.key(),
@@ -470,19 +479,20 @@ public class CardPage {
         } catch (ValidationException e) {
             collect(e, errors);
             List<String> general = general(errors, t.definition());
-            FormView view = newForm(t, posted, title, priority, due, errors, general);
+            FormView view = newForm(t, posted, title, priority, due, group, errors, general);
             return Response.status(422).entity(pages.localized(Templates.form(pages.chrome(), view))).build();
         }
     }
 
     private FormView newForm(CardTypeView t, Map<String, List<String>> values, String title, String priority,
-            String due, Map<String, String> errors, List<String> general) {
+            String due, String group, Map<String, String> errors, List<String> general) {
         CardMsg msg = msg();
         List<FieldInput> fields = CardForms.inputs(t.definition().activeFields(), values, errors, people(t.id()), msg,
                 "field-");
         return new FormView("new", "/cards", t.key(), t.name(), null, title, errors.get("title"),
                 priorityChoices(msg, priority), errors.get("priority"), due, errors.get("dueAt"), fields, null,
-                List.of(), general, List.of(), "/cards?type=" + enc(t.key()), CardService.MAX_TITLE);
+                List.of(), general, List.of(), "/cards?type=" + enc(t.key()), CardService.MAX_TITLE,
+                groupChoices(msg, group, null), errors.get(GROUP));
     }
 
     private CardTypeView creatable(Actor actor, String key) {
@@ -731,7 +741,7 @@ public class CardPage {
         Map<String, List<String>> values = CardForms.formValues(c, time);
         String due = c.dueAt().map(time::input).orElse("");
         return pages.localized(Templates.form(pages.chrome(), editForm("edit", t, c, values, c.title(),
-                c.priority().name(), due, Map.of(), List.of(), List.of())));
+                c.priority().name(), due, groupValue(c), Map.of(), List.of(), List.of())));
     }
 
     @POST
@@ -748,10 +758,12 @@ public class CardPage {
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<Priority> pr = formPriority(priority, errors);
         Optional<Instant> dueAt = formDue(due, errors);
+        // a form without the control (an older page) leaves the group as it is
+        String group = form.containsKey(GROUP) ? Objects.requireNonNullElse(form.getFirst(GROUP), "") : groupValue(c);
         UserTime time = time();
         Map<String, List<String>> changed = untouchedLeftOut(posted, CardForms.formValues(c, time));
         CardInput input = new CardInput(title, CardForms.toCore(t.definition(), changed, time), pr.orElse(null),
-                dueAt.orElse(null), c.candidateGroup().map(GroupView::id).orElse(null), null);
+                dueAt.orElse(null), formGroup(group, errors).orElse(null), null);
         try {
             long version = version(form);
             if (!errors.isEmpty()) {
@@ -764,17 +776,17 @@ public class CardPage {
             CardView now = e.current();
             List<Change> changes = changes(t.definition(), form, now, posted, title, priority, due, time);
             Map<String, String> none = Map.of();
-            FormView view = editForm("conflict", t, now, posted, title, priority, due, none,
+            FormView view = editForm("conflict", t, now, posted, title, priority, due, group, none,
                     List.of(ErrorMessages.of(e, pages.locale())), changes);
             return Response.status(409).entity(pages.localized(Templates.form(pages.chrome(), view))).build();
         } catch (ValidationException e) {
             collect(e, errors);
-            FormView view = editForm("edit", t, c, posted, title, priority, due, errors,
+            FormView view = editForm("edit", t, c, posted, title, priority, due, group, errors,
                     general(errors, t.definition()), List.of());
             FormView kept = new FormView(view.mode(), view.action(), view.typeKey(), view.typeName(), view.key(),
                     view.title(), view.titleError(), view.priorities(), view.priorityError(), view.dueAt(),
                     view.dueError(), view.fields(), versionOr(form, c.version()), originals(form), view.errors(),
-                    view.changes(), view.cancelHref(), view.maxTitle());
+                    view.changes(), view.cancelHref(), view.maxTitle(), view.groups(), view.groupError());
             return Response.status(422).entity(pages.localized(Templates.form(pages.chrome(), kept))).build();
         }
     }
@@ -784,7 +796,7 @@ public class CardPage {
      * is measured against, filled with {@code values} (the saved ones, or the person's input to keep).
      */
     private FormView editForm(String mode, CardTypeView t, CardView card, Map<String, List<String>> values,
-            String title, String priority, String due, Map<String, String> errors, List<String> general,
+            String title, String priority, String due, String group, Map<String, String> errors, List<String> general,
             List<Change> changes) {
         CardMsg msg = msg();
         UserTime time = time();
@@ -803,7 +815,56 @@ public class CardPage {
         return new FormView(mode, "/cards/" + card.key() + "/edit", t.key(), t.name(), card.key(), title,
                 errors.get("title"), priorityChoices(msg, priority), errors.get("priority"), due,
                 errors.get("dueAt"), fields, card.version(), originals, general, changes, "/cards/" + card.key(),
-                CardService.MAX_TITLE);
+                CardService.MAX_TITLE, groupChoices(msg, group, card.candidateGroup().orElse(null)),
+                errors.get(GROUP));
+    }
+
+    private static String groupValue(CardView card) {
+        return card.candidateGroup().map(g -> String.valueOf(g.id())).orElse("");
+    }
+
+    /**
+     * "None", the groups the person belongs to (every group for a superuser), the card's own group, and the one just
+     * chosen even if refused, so that the form comes back as it was sent.
+     */
+    private List<Choice> groupChoices(CardMsg msg, String chosen, GroupView current) {
+        Actor actor = actor();
+        List<GroupView> usable = new ArrayList<>(actor.superuser()
+                ? groups.list(actor)
+                : groups.groupViewsOf(actor.userId()));
+        if (current != null && usable.stream().noneMatch(g -> g.id() == current.id())) {
+            usable.add(current);
+        }
+        List<Choice> list = new ArrayList<>();
+        list.add(new Choice("", msg.group_none(), chosen.isBlank()));
+        usable.forEach(g -> list.add(new Choice(String.valueOf(g.id()), g.name(), String.valueOf(g.id()).equals(
+                chosen.strip()))));
+        if (!chosen.isBlank() && list.stream().noneMatch(Choice::selected)) {
+            Long id = parseId(chosen);
+            String name = id == null ? null : groups.namesOf(List.of(id)).get(id);
+            list.add(new Choice(chosen.strip(), name == null ? chosen.strip() : name, true));
+        }
+        return list;
+    }
+
+    private Optional<Long> formGroup(String raw, Map<String, String> errors) {
+        if (raw.isBlank()) {
+            return Optional.empty();
+        }
+        Long id = parseId(raw);
+        if (id == null) {
+            errors.put(GROUP, ErrorMessages.format(ErrorCode.CANDIDATE_GROUP_UNKNOWN, Map.of("id", raw.strip()),
+                    pages.locale()));
+        }
+        return Optional.ofNullable(id);
+    }
+
+    private static Long parseId(String raw) {
+        try {
+            return Long.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**
@@ -900,7 +961,7 @@ public class CardPage {
     private static List<String> general(Map<String, String> errors, CardTypeDefinition def) {
         List<String> list = new ArrayList<>();
         errors.forEach((field, message) -> {
-            boolean onForm = Set.of("title", "priority", "dueAt").contains(field)
+            boolean onForm = Set.of("title", "priority", "dueAt", GROUP).contains(field)
                     || def.field(field).filter(f -> !f.removed()).isPresent();
             if (!onForm) {
                 list.add(message);

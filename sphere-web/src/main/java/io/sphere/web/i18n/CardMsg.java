@@ -324,4 +324,7 @@ public interface CardMsg {
 
     @Message("Comment")
     String comment_submit();
+
+    @Message("— none —")
+    String group_none();
 }

@@ -17,6 +17,7 @@ import io.restassured.response.Response;
 import io.sphere.core.card.CardInput;
 import io.sphere.core.card.CardService;
 import io.sphere.core.card.CardView;
+import io.sphere.core.group.GroupView;
 import io.sphere.core.testing.TestDatabase;
 import io.sphere.web.support.WebClient;
 
@@ -299,6 +300,75 @@ class CardPageTest {
                 .contains("Card " + key + " was deleted.").doesNotContain("id=\"card-" + key + "\"");
         assertThat(olga.get("/cards/" + key).statusCode()).isEqualTo(404);
         assertThat(olga.get("/cards?deleted=%3Cscript%3E").asString()).doesNotContain("card-deleted");
+    }
+
+    @Test
+    void theCandidateGroupIsChosenAmongThePersonsGroupsOnCreateAndEdit() {
+        String ops = String.valueOf(world.operators.id());
+        String mgr = String.valueOf(world.managers.id());
+        WebClient olga = world.browser(world.olga);
+        String form = olga.get("/cards/new?type=REQ").asString();
+        assertThat(form).contains("<select id=\"field-candidateGroupId\" name=\"candidateGroupId\"")
+                .contains("<option value=\"\" selected>— none —</option>")
+                .contains("<option value=\"" + ops + "\">Operators</option>")
+                .doesNotContain(">Managers</option>").doesNotContain(">Viewers</option>");
+        assertThat(world.browser(world.admin).get("/cards/new?type=REQ").asString())
+                .as("a superuser may offer a card to any group")
+                .contains(">Operators</option>").contains(">Managers</option>").contains(">Viewers</option>");
+
+        Response refused = Forms.of("type", "REQ", "title", "Printer", "f.category", "hardware", "candidateGroupId",
+                mgr).post(olga, "/cards");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.asString()).contains("id=\"field-candidateGroupId-error\">You can offer a card only to "
+                + "a group you belong to.<").contains("value=\"Printer\"")
+                .contains("<option value=\"" + mgr + "\" selected>Managers</option>")
+                .doesNotContain("id=\"form-errors\"");
+        Response garbage = Forms.of("type", "REQ", "title", "Printer", "f.category", "hardware", "candidateGroupId",
+                "abc").post(olga, "/cards");
+        assertThat(garbage.statusCode()).isEqualTo(422);
+        assertThat(garbage.asString()).contains("id=\"field-candidateGroupId-error\">No such group.<");
+        Response otherError = Forms.of("type", "REQ", "title", " ", "f.category", "hardware", "candidateGroupId",
+                ops).post(olga, "/cards");
+        assertThat(otherError.statusCode()).isEqualTo(422);
+        assertThat(otherError.asString()).as("the choice survives another field's error")
+                .contains("<option value=\"" + ops + "\" selected>Operators</option>")
+                .doesNotContain("field-candidateGroupId-error");
+        WebClient russian = world.browser(world.olga).language("ru");
+        russian.get("/cards/new?type=REQ");
+        assertThat(Forms.of("type", "REQ", "title", "Принтер", "f.category", "hardware", "candidateGroupId", mgr)
+                .post(russian, "/cards").asString())
+                .contains("id=\"field-candidateGroupId-error\">Карточку можно предложить только группе, в которой "
+                        + "вы состоите.<")
+                .contains("<option value=\"\">— нет —</option>");
+        assertThat(TestDatabase.count("SELECT count(*) FROM card")).isZero();
+
+        Response created = Forms.of("type", "REQ", "title", "Printer", "f.category", "hardware", "candidateGroupId",
+                ops).post(olga, "/cards");
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(303);
+        assertThat(cards.get(world.olga, "REQ-1").candidateGroup()).get().extracting(GroupView::name)
+                .isEqualTo("Operators");
+        assertThat(olga.get("/cards/REQ-1").asString()).contains("id=\"card-group\">Operators<");
+
+        String edit = olga.get("/cards/REQ-1/edit").asString();
+        assertThat(edit).contains("<option value=\"" + ops + "\" selected>Operators</option>");
+        Response cleared = Forms.hiddenOf(edit, "card-form").add("title", "Printer").add("priority", "NORMAL")
+                .add("dueAt", "").add("f.category", "hardware").add("candidateGroupId", "").post(olga,
+                        "/cards/REQ-1/edit");
+        assertThat(cleared.statusCode()).as(cleared.asString()).isEqualTo(303);
+        assertThat(cards.get(world.olga, "REQ-1").candidateGroup()).isEmpty();
+        assertThat(olga.get("/cards/REQ-1").asString()).doesNotContain("id=\"card-group\"");
+
+        // a card offered to a group Olga is not in: her form shows it, and saving keeps it
+        CardView budget = cards.create(world.admin, "REQ", new CardInput("Budget", Map.of("category", "hardware"),
+                null, null, world.managers.id(), null));
+        String budgetForm = olga.get("/cards/" + budget.key() + "/edit").asString();
+        assertThat(budgetForm).contains("<option value=\"" + mgr + "\" selected>Managers</option>");
+        Response kept = Forms.hiddenOf(budgetForm, "card-form").add("title", "Budget 2027").add("priority", "NORMAL")
+                .add("dueAt", "").add("f.category", "hardware").add("candidateGroupId", mgr).post(olga,
+                        "/cards/" + budget.key() + "/edit");
+        assertThat(kept.statusCode()).as(kept.asString()).isEqualTo(303);
+        assertThat(cards.get(world.olga, budget.key()).candidateGroup()).get().extracting(GroupView::name)
+                .isEqualTo("Managers");
     }
 
     @Test

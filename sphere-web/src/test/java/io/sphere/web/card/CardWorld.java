@@ -43,6 +43,7 @@ public class CardWorld {
     public Actor victor;
     public Actor mark;
     public Actor nina;
+    public GroupView operators;
     public GroupView managers;
     public CardTypeView requests;
     public CardTypeView secrets;
@@ -62,7 +63,7 @@ public class CardWorld {
         victor = user("victor", "Victor");
         mark = user("mark", "Mark");
         nina = user("nina", "Nina");
-        GroupView operators = group("Operators", olga);
+        operators = group("Operators", olga);
         GroupView viewers = group("Viewers", victor);
         managers = group("Managers", mark);
         CardTypeDefinition sample = Fixtures.requestDefinition(List.of(managers.id()));
