@@ -52,7 +52,7 @@ import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.ErrorMessages;
 import io.sphere.core.error.SphereException;
 import io.sphere.core.error.ValidationException;
-import io.sphere.core.group.GroupView;
+import io.sphere.core.group.GroupRef;
 import io.sphere.core.permission.Action;
 import io.sphere.core.permission.PermissionService;
 import io.sphere.core.security.Actor;
@@ -648,7 +648,7 @@ public class CardPage {
         Map<String, List<String>> current = CardForms.formValues(c, time);
 
         List<TransitionForm> transitions = new ArrayList<>();
-        for (TransitionView t : cards.allowedTransitions(actor, c)) {
+        for (TransitionView t : c.transitions()) {
             boolean failed = t.key().equals(failedTransition);
             List<String> asked = failed
                     ? t.requiredFields().stream()
@@ -678,7 +678,7 @@ public class CardPage {
                 priorityLabel(c.priority(), msg), c.priority().name().toLowerCase(Locale.ROOT),
                 c.dueAt().map(time::show).orElse(null), c.overdue(),
                 c.assignee().map(UserRef::displayName).orElse(null),
-                c.candidateGroup().map(GroupView::name).orElse(null),
+                c.candidateGroup().map(GroupRef::name).orElse(null),
                 c.createdBy().map(UserRef::displayName).orElse(""), time.show(c.createdAt()),
                 c.updatedBy().map(UserRef::displayName).orElse(""), time.show(c.updatedAt()),
                 c.watchers().stream().map(UserRef::displayName).toList(), c.watching(), c.version(),
@@ -751,7 +751,7 @@ public class CardPage {
         UserTime time = time();
         Map<String, List<String>> changed = untouchedLeftOut(posted, CardForms.formValues(c, time));
         CardInput input = new CardInput(title, CardForms.toCore(t.definition(), changed, time), pr.orElse(null),
-                dueAt.orElse(null), c.candidateGroup().map(GroupView::id).orElse(null), null);
+                dueAt.orElse(null), c.candidateGroup().map(GroupRef::id).orElse(null), null);
         try {
             long version = version(form);
             if (!errors.isEmpty()) {
