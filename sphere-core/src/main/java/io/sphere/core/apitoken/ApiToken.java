@@ -53,13 +53,6 @@ class ApiToken {
         }
     }
 
-    /** Writes the last-use time at most once a minute: a token used on every request stays a read. */
-    void use(Instant now) {
-        if (lastUsedAt == null || lastUsedAt.plusSeconds(60).isBefore(now)) {
-            lastUsedAt = now;
-        }
-    }
-
     boolean isRevoked() {
         return revokedAt != null;
     }

@@ -3,12 +3,15 @@ package io.sphere.core.apitoken;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import io.quarkus.panache.common.Sort;
 import io.sphere.core.audit.AuditAction;
@@ -18,7 +21,6 @@ import io.sphere.core.error.SphereException;
 import io.sphere.core.security.Actor;
 import io.sphere.core.security.BearerTokens;
 import io.sphere.core.security.SessionPrincipal;
-import io.sphere.core.user.LoginAccounts;
 
 /**
  * Personal API tokens: {@code sph_} and 32 random bytes in base64url. Only their HMAC-SHA256 under
@@ -32,15 +34,19 @@ public class ApiTokenService {
     public static final int MAX_NAME = 100;
 
     private final ApiTokenRepository tokens;
-    private final LoginAccounts accounts;
+    private final ApiTokenLookup lookup;
+    private final ApiTokenCache cache;
+    private final Event<ApiTokenRevoked> revoked;
     private final BearerTokens secrets;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ApiTokenService(ApiTokenRepository tokens, LoginAccounts accounts, BearerTokens secrets, AuditTrail audit,
-            Clock clock) {
+    ApiTokenService(ApiTokenRepository tokens, ApiTokenLookup lookup, ApiTokenCache cache,
+            Event<ApiTokenRevoked> revoked, BearerTokens secrets, AuditTrail audit, Clock clock) {
         this.tokens = tokens;
-        this.accounts = accounts;
+        this.lookup = lookup;
+        this.cache = cache;
+        this.revoked = revoked;
         this.secrets = secrets;
         this.audit = audit;
         this.clock = clock;
@@ -70,27 +76,31 @@ public class ApiTokenService {
         ApiToken t = tokens.findByIdOptional(tokenId).filter(x -> actor.superuser() || x.userId() == actor.userId())
                 .orElseThrow(() -> new SphereException(ErrorCode.API_TOKEN_NOT_FOUND));
         t.revoke(now());
+        revoked.fire(new ApiTokenRevoked(tokenId));
         audit.general(actor, AuditAction.API_TOKEN_REVOKED, List.of(), Map.of("tokenId", String.valueOf(tokenId),
                 "ownerId", String.valueOf(t.userId())));
         return t.view();
     }
 
-    /** The person behind a token, if it is not revoked and the account is still active. */
+    /**
+     * The person behind a token, if it is not revoked and the account is still active. Answered from
+     * {@link ApiTokenCache} for a token checked in the last {@link ApiTokenConfig#cacheTtl()}, else with one read.
+     */
+    @Transactional(TxType.SUPPORTS)
     public Optional<SessionPrincipal> resolve(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        Optional<ApiToken> found = tokens.findByHash(hash(token)).filter(t -> !t.isRevoked());
-        if (found.isEmpty()) {
-            return Optional.empty();
+        byte[] hash = hash(token);
+        String key = HexFormat.of().formatHex(hash);
+        Optional<SessionPrincipal> known = cache.get(key);
+        if (known.isPresent()) {
+            return known;
         }
-        Optional<LoginAccounts.Account> account = accounts.byId(found.get().userId())
-                .filter(LoginAccounts.Account::active);
-        if (account.isEmpty()) {
-            return Optional.empty();
-        }
-        found.get().use(now());
-        return Optional.of(account.get().principal());
+        long generation = cache.generation();
+        Optional<ApiTokenCache.Live> live = lookup.check(hash);
+        live.ifPresent(l -> cache.put(key, l, generation));
+        return live.map(ApiTokenCache.Live::principal);
     }
 
     private byte[] hash(String token) {

@@ -12,10 +12,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A card row. The search vector is not mapped: CardRepository#index writes it from what this entity holds. */
+/**
+ * A card row. Its search vector is written with the INSERT from {@link #index(String)}; later changes rewrite it
+ * with CardRepository#index, so that Hibernate's updates never touch it. It is never read back.
+ */
 @Entity
 @Table(name = "card")
 class Card {
@@ -77,6 +81,10 @@ class Card {
     @Version
     private long version;
 
+    @ColumnTransformer(read = "null", write = "to_tsvector('simple', coalesce(?, ''))")
+    @Column(name = "search", columnDefinition = "tsvector", updatable = false)
+    private String searchDocument;
+
     protected Card() {
     }
 
@@ -107,6 +115,11 @@ class Card {
         this.candidateGroupId = candidateGroupId;
         this.overdue = closedAt == null && pastDue(now);
         touch(by, now);
+    }
+
+    /** The words a new card is found by; effective for the INSERT only (see the class comment). */
+    void index(String document) {
+        this.searchDocument = document;
     }
 
     /** Sets field values alone, as a transition does with the fields it asks for. */

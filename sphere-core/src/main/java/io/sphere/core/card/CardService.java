@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -40,12 +41,13 @@ import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
 import io.sphere.core.error.ValidationException;
 import io.sphere.core.error.ValidationException.FieldError;
+import io.sphere.core.group.GroupRef;
 import io.sphere.core.group.GroupService;
-import io.sphere.core.group.GroupView;
 import io.sphere.core.notification.NotificationKind;
 import io.sphere.core.notification.NotificationService;
 import io.sphere.core.permission.Action;
 import io.sphere.core.permission.PermissionService;
+import io.sphere.core.permission.TypeAccess;
 import io.sphere.core.security.Actor;
 import io.sphere.core.user.UserDirectory;
 import io.sphere.core.user.UserRef;
@@ -96,7 +98,8 @@ public class CardService {
 
     /** Needs CREATE on the type. Every problem of the input is reported at once in a {@link ValidationException}. */
     public CardView create(Actor actor, String typeKey, CardInput input) {
-        CardTypeView type = creatable(actor, typeKey);
+        Creatable c = creatable(actor, typeKey);
+        CardTypeView type = c.type();
         CardTypeDefinition def = type.definition();
         List<FieldError> errors = new ArrayList<>();
         String title = title(input.title(), errors);
@@ -105,8 +108,13 @@ public class CardService {
             throw new ValidationException(ErrorCode.VALIDATION_FAILED, errors);
         }
         Instant now = now();
-        long number = types.allocateNumber(type.id());
         StageDefinition initial = def.initialStage();
+        // The answer's people are read before the number is taken: the type's row stays locked from there to the
+        // commit, so only the inserts run under the lock (issue 8). The creator is the only watcher so far.
+        List<Long> watching = List.of(actor.userId());
+        Map<Long, UserRef> refs = users.refs(peopleOf(def, values, actor.userId(), actor.userId(),
+                input.assigneeId(), watching));
+        long number = types.allocateNumber(type.id());
         Card card = Card.open(type.id(), number, type.key() + "-" + number, initial.key(), initial.isFinal(),
                 slaDue(initial, now), actor.userId(), now);
         card.edit(title, write(values), priorityOf(input), micros(input.dueAt()), input.candidateGroupId(),
@@ -114,13 +122,13 @@ public class CardService {
         if (input.assigneeId() != null) {
             card.assign(input.assigneeId(), actor.userId(), now);
         }
+        card.index(document(card.key(), title, values, def));
         cards.persist(card);
         watchers.persist(CardWatcher.start(card.id(), actor.userId(), now));
-        index(card, def);
         cards.flush();
         record(actor, AuditAction.CARD_CREATED, card,
                 CardDiff.between(CardDiff.Snapshot.NONE, CardDiff.Snapshot.of(card, values), def), Map.of());
-        return view(card, type, actor);
+        return view(card, type, c.access(), actor, watching, refs);
     }
 
     /**
@@ -128,7 +136,7 @@ public class CardService {
      * problem of its own (a date it cannot read) still shows every other one in the same answer. Same permission.
      */
     public List<FieldError> problemsOfNew(Actor actor, String typeKey, CardInput input) {
-        CardTypeView type = creatable(actor, typeKey);
+        CardTypeView type = creatable(actor, typeKey).type();
         List<FieldError> errors = new ArrayList<>();
         title(input.title(), errors);
         newValues(actor, type, input, errors);
@@ -146,16 +154,20 @@ public class CardService {
         return List.copyOf(errors);
     }
 
-    private CardTypeView creatable(Actor actor, String typeKey) {
+    private record Creatable(CardTypeView type, TypeAccess access) {
+    }
+
+    private Creatable creatable(Actor actor, String typeKey) {
         CardTypeView type = types.findByKey(typeKey).orElseThrow(() -> new SphereException(
                 ErrorCode.CARD_TYPE_NOT_FOUND));
-        if (!permissions.can(actor, type.id(), Action.CREATE)) {
-            if (permissions.actions(actor, type.id()).isEmpty()) {
+        TypeAccess access = permissions.access(actor, type.id());
+        if (!access.can(Action.CREATE)) {
+            if (access.none()) {
                 throw new SphereException(ErrorCode.CARD_TYPE_NOT_FOUND);
             }
             throw denied(Action.CREATE);
         }
-        return type;
+        return new Creatable(type, access);
     }
 
     private ObjectNode newValues(Actor actor, CardTypeView type, CardInput input, List<FieldError> errors) {
@@ -170,7 +182,7 @@ public class CardService {
 
     public CardView get(Actor actor, String key) {
         Loaded l = load(actor, key, false);
-        return view(l.card, l.type, actor);
+        return view(l, actor);
     }
 
     /**
@@ -191,8 +203,8 @@ public class CardService {
         CardDiff.Snapshot before = CardDiff.Snapshot.of(l.card, read(l.card.fieldValues()));
         l.card.edit(title, write(values), priorityOf(input), micros(input.dueAt()), input.candidateGroupId(),
                 actor.userId(), now());
-        index(l.card, def);
-        return recorded(l, actor, AuditAction.CARD_UPDATED, before, Map.of());
+        reindex(l.card, def);
+        return recorded(l, actor, AuditAction.CARD_UPDATED, before, Map.of(), watcherIds(l.card));
     }
 
     /**
@@ -223,7 +235,7 @@ public class CardService {
                     Map.of("transition", t.label(), "stage", stageName(def, l.card.stage()), "from",
                             stageName(def, t.from())));
         }
-        if (!mayFire(actor, t, groups.groupsOf(actor.userId()))) {
+        if (!l.access.mayFire(t.allowedGroupIds())) {
             throw new SphereException(ErrorCode.TRANSITION_GROUP_DENIED, "transition",
                     Map.of("transition", t.label()));
         }
@@ -245,7 +257,7 @@ public class CardService {
                 throw new ValidationException(ErrorCode.TRANSITION_FIELDS_REQUIRED, errors);
             }
             l.card.fill(write(current), actor.userId(), now());
-            index(l.card, def);
+            reindex(l.card, def);
         }
         List<String> missing = missing(t, current);
         if (!missing.isEmpty()) {
@@ -256,8 +268,9 @@ public class CardService {
         StageDefinition to = def.stage(t.to()).orElseThrow();
         Instant now = now();
         l.card.moveTo(to.key(), to.isFinal(), slaDue(to, now), actor.userId(), now);
-        tell(NotificationKind.TRANSITION, watcherIds(l.card), actor, l.card, t.label() + " → " + to.name());
-        return recorded(l, actor, AuditAction.CARD_TRANSITIONED, before, Map.of("transition", t.key()));
+        List<Long> watching = watcherIds(l.card);
+        tell(NotificationKind.TRANSITION, watching, actor, l.card, t.label() + " → " + to.name());
+        return recorded(l, actor, AuditAction.CARD_TRANSITIONED, before, Map.of("transition", t.key()), watching);
     }
 
     /**
@@ -266,13 +279,12 @@ public class CardService {
      */
     public CardView assign(Actor actor, String key, Long userId) {
         Loaded l = load(actor, key, true);
-        if (!permissions.can(actor, l.type.id(), Action.EDIT)) {
+        if (!l.access.can(Action.EDIT)) {
             boolean self = userId == null
                     ? Long.valueOf(actor.userId()).equals(l.card.assigneeId())
                     : userId == actor.userId() && l.card.assigneeId() == null;
-            boolean inGroup = l.card.candidateGroupId() == null
-                    || groups.isMember(actor.userId(), l.card.candidateGroupId());
-            if (!(self && inGroup && permissions.can(actor, l.type.id(), Action.TRANSITION))) {
+            boolean inGroup = l.card.candidateGroupId() == null || l.access.isMember(l.card.candidateGroupId());
+            if (!(self && inGroup && l.access.can(Action.TRANSITION))) {
                 throw denied(Action.EDIT);
             }
         }
@@ -289,7 +301,7 @@ public class CardService {
         if (userId != null) {
             tell(NotificationKind.ASSIGNED, List.of(userId), actor, l.card, "");
         }
-        return recorded(l, actor, AuditAction.CARD_ASSIGNED, before, Map.of());
+        return recorded(l, actor, AuditAction.CARD_ASSIGNED, before, Map.of(), watcherIds(l.card));
     }
 
     /**
@@ -298,7 +310,7 @@ public class CardService {
      */
     public List<UserRef> assignees(Actor actor, String key, int limit) {
         Loaded l = load(actor, key, false);
-        if (!permissions.can(actor, l.type.id(), Action.EDIT)) {
+        if (!l.access.can(Action.EDIT)) {
             return List.of();
         }
         Map<Long, UserRef> refs = users.refs(permissions.activeUserIdsWith(l.type.id(), Action.VIEW, limit));
@@ -308,20 +320,23 @@ public class CardService {
                 .toList();
     }
 
-    /** Anyone who may view a card may watch it. */
-    public void watch(Actor actor, String key) {
+    /** Anyone who may view a card may watch it. Answers the card as it is now. */
+    public CardView watch(Actor actor, String key) {
         Loaded l = load(actor, key, false);
         if (watchers.findByIdOptional(new CardWatcher.Key(l.card.id(), actor.userId())).isEmpty()) {
             watchers.persist(CardWatcher.start(l.card.id(), actor.userId(), now()));
             record(actor, AuditAction.CARD_WATCHED, l.card, List.of(), Map.of());
         }
+        return view(l, actor);
     }
 
-    public void unwatch(Actor actor, String key) {
+    /** Answers the card as it is now. */
+    public CardView unwatch(Actor actor, String key) {
         Loaded l = load(actor, key, false);
         if (watchers.deleteById(new CardWatcher.Key(l.card.id(), actor.userId()))) {
             record(actor, AuditAction.CARD_UNWATCHED, l.card, List.of(), Map.of());
         }
+        return view(l, actor);
     }
 
     /** Anyone who may view a card may comment on it; the text is stored as written, up to 10,000 characters. */
@@ -364,28 +379,31 @@ public class CardService {
         record(actor, AuditAction.CARD_DELETED, l.card, List.of(), Map.of());
     }
 
-    /** The transitions the actor may fire from the card's current stage: exactly the buttons to show. */
+    /**
+     * The transitions the actor may fire from the card's current stage: exactly the buttons to show. A card read
+     * for the same actor carries them already ({@link CardView#transitions()}); this reads permissions afresh.
+     */
     public List<TransitionView> allowedTransitions(Actor actor, CardView card) {
-        if (!permissions.can(actor, card.typeId(), Action.TRANSITION)) {
+        TypeAccess access = permissions.access(actor, card.typeId());
+        return types.byId(card.typeId()).map(type -> transitions(type.definition(), access, card.stage(),
+                f -> card.field(f).map(v -> v.value() == null).orElse(true))).orElse(List.of());
+    }
+
+    private static List<TransitionView> transitions(CardTypeDefinition def, TypeAccess access, String stage,
+            Predicate<String> empty) {
+        if (!access.can(Action.TRANSITION)) {
             return List.of();
         }
-        CardTypeView type = types.byIds(List.of(card.typeId())).get(card.typeId());
-        if (type == null) {
-            return List.of();
-        }
-        CardTypeDefinition def = type.definition();
-        Set<Long> mine = actor.superuser() ? Set.of() : groups.groupsOf(actor.userId());
         List<TransitionView> list = new ArrayList<>();
-        for (TransitionDefinition t : def.transitionsFrom(card.stage())) {
-            if (mayFire(actor, t, mine)) {
+        for (TransitionDefinition t : def.transitionsFrom(stage)) {
+            if (access.mayFire(t.allowedGroupIds())) {
                 StageDefinition to = def.stage(t.to()).orElseThrow();
-                List<String> missing = t.requiredFields().stream()
-                        .filter(f -> card.field(f).map(v -> v.value() == null).orElse(true)).toList();
+                List<String> missing = t.requiredFields().stream().filter(empty).toList();
                 list.add(new TransitionView(t.key(), t.label(), t.from(), t.to(), to.name(), to.isFinal(),
                         t.requiredFields(), missing));
             }
         }
-        return list;
+        return List.copyOf(list);
     }
 
     /** For the worker's overdue job: flags open cards past their due date, returns their keys, each once. */
@@ -403,24 +421,30 @@ public class CardService {
         return watchers.list("cardId", card.id()).stream().map(CardWatcher::userId).toList();
     }
 
-    private record Loaded(Card card, CardTypeView type) {
+    /** A card with its type and what the actor may do with it, read once per call and used for every check. */
+    private record Loaded(Card card, CardTypeView type, TypeAccess access) {
     }
 
     private Loaded load(Actor actor, String key, boolean forUpdate) {
         String k = key == null ? "" : key.strip();
         Optional<Card> found = forUpdate ? cards.findLiveForUpdate(k) : cards.findLive(k);
         Card card = found.orElseThrow(CardService::notFound);
-        if (!permissions.can(actor, card.cardTypeId(), Action.VIEW)) {
+        TypeAccess access = permissions.access(actor, card.cardTypeId());
+        if (!access.can(Action.VIEW)) {
             throw notFound();
         }
-        CardTypeView type = types.byIds(List.of(card.cardTypeId())).get(card.cardTypeId());
-        return new Loaded(card, type);
+        CardTypeView type = types.byId(card.cardTypeId()).orElseThrow(CardService::notFound);
+        return new Loaded(card, type, access);
     }
 
-    /** Flushes the change, so that its event carries the version now in the database, and records it. */
+    /**
+     * Flushes the change, so that its event carries the version now in the database, and records it.
+     * {@code watching} are the card's watchers as this transaction sees them.
+     */
     private CardView recorded(Loaded l, Actor actor, AuditAction action, CardDiff.Snapshot before,
-            Map<String, String> detail) {
-        CardView view = flushedView(l, actor);
+            Map<String, String> detail, List<Long> watching) {
+        cards.flush();
+        CardView view = view(l, actor, watching);
         record(actor, action, l.card, CardDiff.between(before, CardDiff.Snapshot.of(l.card,
                 read(l.card.fieldValues())), l.type.definition()), detail);
         return view;
@@ -432,27 +456,16 @@ public class CardService {
                 changes, detail);
     }
 
-    /** Hibernate raises the version when it flushes; the view must carry the version now in the database. */
-    private CardView flushedView(Loaded l, Actor actor) {
-        cards.flush();
-        return view(l.card, l.type, actor);
-    }
-
     private void require(Actor actor, Loaded l, Action action) {
-        if (!permissions.can(actor, l.type.id(), action)) {
+        if (!l.access.can(action)) {
             throw denied(action);
         }
     }
 
     private void checkVersion(Actor actor, Loaded l, long expectedVersion) {
         if (l.card.version() != expectedVersion) {
-            throw new CardConflictException(expectedVersion, view(l.card, l.type, actor));
+            throw new CardConflictException(expectedVersion, view(l, actor));
         }
-    }
-
-    private static boolean mayFire(Actor actor, TransitionDefinition t, Set<Long> actorGroups) {
-        return actor.superuser() || t.allowedGroupIds().isEmpty()
-                || t.allowedGroupIds().stream().anyMatch(actorGroups::contains);
     }
 
     private static List<String> missing(TransitionDefinition t, ObjectNode values) {
@@ -535,9 +548,14 @@ public class CardService {
         return result;
     }
 
-    private void index(Card card, CardTypeDefinition def) {
-        StringBuilder doc = new StringBuilder(card.key()).append(' ').append(card.title());
-        ObjectNode values = read(card.fieldValues());
+    /** Rewrites the search vector of a card that exists; a new card gets it with its INSERT. */
+    private void reindex(Card card, CardTypeDefinition def) {
+        cards.index(card.id(), document(card.key(), card.title(), read(card.fieldValues()), def));
+    }
+
+    /** The words a card is found by: its key, title and text-like values. */
+    private static String document(String key, String title, ObjectNode values, CardTypeDefinition def) {
+        StringBuilder doc = new StringBuilder(key).append(' ').append(title);
         for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext();) {
             var e = it.next();
             boolean textLike = def.field(e.getKey()).map(f -> f.kind().isTextLike()).orElse(false);
@@ -545,15 +563,25 @@ public class CardService {
                 doc.append(' ').append(e.getValue().asText());
             }
         }
-        cards.index(card.id(), CardText.words(doc.toString()));
+        return CardText.words(doc.toString());
     }
 
-    private CardView view(Card c, CardTypeView type, Actor actor) {
-        CardTypeDefinition def = type.definition();
-        ObjectNode values = read(c.fieldValues());
-        List<Long> watcherIds = watchers.list("cardId", c.id()).stream().map(CardWatcher::userId).toList();
-        Set<Long> userIds = new HashSet<>(watcherIds);
-        for (Long id : new Long[]{c.createdBy(), c.updatedBy(), c.assigneeId()}) {
+    private CardView view(Loaded l, Actor actor) {
+        return view(l, actor, watcherIds(l.card));
+    }
+
+    private CardView view(Loaded l, Actor actor, List<Long> watching) {
+        Card c = l.card;
+        Set<Long> people = peopleOf(l.type.definition(), read(c.fieldValues()), c.createdBy(), c.updatedBy(),
+                c.assigneeId(), watching);
+        return view(c, l.type, l.access, actor, watching, users.refs(people));
+    }
+
+    /** Everyone a card's answer names: creator, last editor, assignee, watchers and people in its user fields. */
+    private static Set<Long> peopleOf(CardTypeDefinition def, ObjectNode values, Long createdBy, Long updatedBy,
+            Long assigneeId, List<Long> watching) {
+        Set<Long> userIds = new HashSet<>(watching);
+        for (Long id : new Long[]{createdBy, updatedBy, assigneeId}) {
             if (id != null) {
                 userIds.add(id);
             }
@@ -563,7 +591,17 @@ public class CardService {
                 userIds.add(values.get(f.key()).asLong());
             }
         }
-        Map<Long, UserRef> refs = users.refs(userIds);
+        return userIds;
+    }
+
+    /**
+     * The card as {@code actor} sees it, from what the caller already read: {@code watcherIds} and {@code refs}
+     * (every person {@link #peopleOf} names). Reads at most the candidate group's name.
+     */
+    private CardView view(Card c, CardTypeView type, TypeAccess access, Actor actor, List<Long> watcherIds,
+            Map<Long, UserRef> refs) {
+        CardTypeDefinition def = type.definition();
+        ObjectNode values = read(c.fieldValues());
         Map<Long, String> names = new HashMap<>();
         refs.forEach((id, r) -> names.put(id, r.displayName()));
         List<FieldValueView> fields = new ArrayList<>();
@@ -585,9 +623,13 @@ public class CardService {
                         v.isValueNode() ? v.asText() : v.toString(), true));
             }
         });
-        Optional<GroupView> group = Optional.ofNullable(c.candidateGroupId()).filter(groups::exists)
-                .map(id -> groups.get(actor, id));
+        Optional<GroupRef> group = Optional.ofNullable(c.candidateGroupId()).flatMap(groups::ref);
         boolean closed = c.closedAt() != null;
+        Map<String, FieldValueView> byKey = new HashMap<>();
+        removed.forEach(v -> byKey.put(v.key(), v));
+        fields.forEach(v -> byKey.put(v.key(), v));
+        List<TransitionView> transitions = transitions(def, access, c.stage(),
+                f -> byKey.get(f) == null || byKey.get(f).value() == null);
         return new CardView(c.id(), c.key(), type.id(), type.key(), type.name(), c.number(), c.title(),
                 List.copyOf(fields), List.copyOf(removed), c.stage(), stageName(def, c.stage()), closed,
                 Optional.ofNullable(c.assigneeId()).map(refs::get), group, c.priority(),
@@ -595,7 +637,7 @@ public class CardService {
                 c.createdAt(), Optional.ofNullable(c.updatedBy()).map(refs::get), c.updatedAt(),
                 Optional.ofNullable(c.closedAt()), watcherIds.stream().map(refs::get)
                         .filter(Objects::nonNull).toList(),
-                watcherIds.contains(actor.userId()), c.version());
+                watcherIds.contains(actor.userId()), c.version(), transitions);
     }
 
     static String stageName(CardTypeDefinition def, String stage) {

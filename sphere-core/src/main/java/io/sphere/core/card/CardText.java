@@ -2,6 +2,7 @@ package io.sphere.core.card;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -10,19 +11,19 @@ import java.util.stream.Collectors;
  */
 final class CardText {
 
-    private static final String NOT_A_WORD = "[^\\p{L}\\p{N}]+";
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     static final int MAX_QUERY_WORDS = 10;
 
     private CardText() {
     }
 
     static String words(String text) {
-        return text.replaceAll(NOT_A_WORD, " ").strip();
+        return NOT_A_WORD.matcher(text).replaceAll(" ").strip();
     }
 
     /** A tsquery matching every word as a prefix, or empty when the text has no words. */
     static String prefixQuery(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).split(NOT_A_WORD)).filter(w -> !w.isEmpty())
+        return Arrays.stream(NOT_A_WORD.split(text.toLowerCase(Locale.ROOT))).filter(w -> !w.isEmpty())
                 .limit(MAX_QUERY_WORDS).map(w -> w + ":*").collect(Collectors.joining(" & "));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,15 @@ public class CardTypeService {
     private final GroupService groups;
     private final UserDirectory users;
     private final Clock clock;
+    /**
+     * The last parsed definition of each type, with the JSON it was parsed from: reading a type parses its
+     * definition only when the stored JSON differs from the one parsed before. Nothing is served without reading
+     * the type's row first, so a definition saved by another process is seen at once.
+     */
+    private final Map<Long, Parsed> parsed = new ConcurrentHashMap<>();
+
+    private record Parsed(String json, CardTypeDefinition definition) {
+    }
 
     CardTypeService(CardTypeRepository types, CardTypeVersionRepository versions, PermissionService permissions,
             GroupService groups, UserDirectory users, Clock clock) {
@@ -136,7 +146,7 @@ public class CardTypeService {
                 && !actions.contains(Action.ADMINISTER)) {
             throw notFound();
         }
-        return type.view(Definitions.read(type.definitionJson()));
+        return view(type);
     }
 
     /** Types the actor has any permission on, by name. */
@@ -165,7 +175,12 @@ public class CardTypeService {
      * result to a person who was not checked.
      */
     public Optional<CardTypeView> findByKey(String key) {
-        return types.findByKey(key == null ? "" : key).map(t -> t.view(Definitions.read(t.definitionJson())));
+        return types.findByKey(key == null ? "" : key).map(this::view);
+    }
+
+    /** For core's own features, without a permission check; see {@link #findByKey(String)}. */
+    public Optional<CardTypeView> byId(long id) {
+        return types.findByIdOptional(id).map(this::view);
     }
 
     /** For core's own features, without a permission check; see {@link #findByKey(String)}. */
@@ -173,7 +188,7 @@ public class CardTypeService {
         Map<Long, CardTypeView> map = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
             types.list("id in ?1", ids.stream().distinct().toList())
-                    .forEach(t -> map.put(t.id(), t.view(Definitions.read(t.definitionJson()))));
+                    .forEach(t -> map.put(t.id(), view(t)));
         }
         return map;
     }
@@ -182,6 +197,17 @@ public class CardTypeService {
     @Transactional(TxType.MANDATORY)
     public long allocateNumber(long cardTypeId) {
         return types.allocateNumber(cardTypeId);
+    }
+
+    private CardTypeView view(CardType t) {
+        String json = t.definitionJson();
+        Parsed known = parsed.get(t.id());
+        if (known != null && known.json().equals(json)) {
+            return t.view(known.definition());
+        }
+        CardTypeDefinition definition = Definitions.read(json);
+        parsed.put(t.id(), new Parsed(json, definition));
+        return t.view(definition);
     }
 
     private CardType loadFor(Actor actor, String key, Action action) {

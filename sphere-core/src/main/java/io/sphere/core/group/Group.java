@@ -57,6 +57,10 @@ class Group {
         return name;
     }
 
+    GroupRef ref() {
+        return new GroupRef(id, name);
+    }
+
     GroupView view(long memberCount) {
         return new GroupView(id, name, description, memberCount);
     }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -159,6 +160,11 @@ public class GroupService {
 
     public boolean isMember(long userId, long groupId) {
         return members.findByIdOptional(new GroupMember.Key(groupId, userId)).isPresent();
+    }
+
+    /** The group's id and name, if it exists; one primary-key read, shared with {@link #exists} in a transaction. */
+    public Optional<GroupRef> ref(long groupId) {
+        return groups.findByIdOptional(groupId).map(Group::ref);
     }
 
     public boolean exists(long groupId) {

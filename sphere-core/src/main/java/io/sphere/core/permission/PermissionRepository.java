@@ -2,6 +2,7 @@ package io.sphere.core.permission;
 
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,24 @@ class PermissionRepository {
                  WHERE m.user_id = ?1 AND p.card_type_id = ?2 AND p.action = ?3
                  LIMIT 1""").setParameter(1, userId).setParameter(2, cardTypeId).setParameter(3, action.name())
                 .getResultList().isEmpty();
+    }
+
+    /** The user's groups and, through them, their actions on one type: one row per membership and action. */
+    TypeAccess access(long userId, long cardTypeId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT m.group_id, p.action FROM group_member m
+                  LEFT JOIN card_type_permission p ON p.group_id = m.group_id AND p.card_type_id = ?2
+                 WHERE m.user_id = ?1""").setParameter(1, userId).setParameter(2, cardTypeId).getResultList();
+        Set<Long> groups = new HashSet<>();
+        Set<Action> actions = EnumSet.noneOf(Action.class);
+        for (Object[] row : rows) {
+            groups.add(((Number) row[0]).longValue());
+            if (row[1] != null) {
+                actions.add(Action.valueOf((String) row[1]));
+            }
+        }
+        return new TypeAccess(false, actions, groups);
     }
 
     Set<Action> actions(long userId, long cardTypeId) {

@@ -44,6 +44,17 @@ public class PermissionService {
         return actor.superuser() || permissions.granted(actor.userId(), cardTypeId, action);
     }
 
+    /**
+     * Everything a request needs to decide about one type: the actor's actions on it and their groups, in one
+     * statement (none for the superuser). Read afresh by every request that asks, never cached.
+     */
+    public TypeAccess access(Actor actor, long cardTypeId) {
+        if (actor.superuser()) {
+            return new TypeAccess(true, EnumSet.allOf(Action.class), Set.of());
+        }
+        return permissions.access(actor.userId(), cardTypeId);
+    }
+
     /** Every action the actor has on a type (all of them for the superuser), for showing buttons. */
     public Set<Action> actions(Actor actor, long cardTypeId) {
         return actor.superuser() ? EnumSet.allOf(Action.class) : permissions.actions(actor.userId(), cardTypeId);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -30,14 +31,16 @@ public class UserAdminService {
     private final UserService userService;
     private final SessionService sessions;
     private final AuditTrail audit;
+    private final Event<AccountChanged> changed;
     private final Clock clock;
 
     UserAdminService(UserRepository users, UserService userService, SessionService sessions, AuditTrail audit,
-            Clock clock) {
+            Event<AccountChanged> changed, Clock clock) {
         this.users = users;
         this.userService = userService;
         this.sessions = sessions;
         this.audit = audit;
+        this.changed = changed;
         this.clock = clock;
     }
 
@@ -75,6 +78,7 @@ public class UserAdminService {
         User user = load(userId);
         user.deactivate(clock.instant());
         sessions.logoutEverywhere(userId);
+        changed.fire(new AccountChanged(userId));
         return user.view();
     }
 
@@ -82,6 +86,7 @@ public class UserAdminService {
         requireSuperuser(actor);
         User user = load(userId);
         user.activate(clock.instant());
+        changed.fire(new AccountChanged(userId));
         return user.view();
     }
 
@@ -92,6 +97,7 @@ public class UserAdminService {
         }
         User user = load(userId);
         user.rename(displayName.strip(), clock.instant());
+        changed.fire(new AccountChanged(userId));
         return user.view();
     }
 

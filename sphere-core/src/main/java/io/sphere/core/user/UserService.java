@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -29,11 +30,13 @@ public class UserService {
 
     private final UserRepository users;
     private final AuditTrail audit;
+    private final Event<AccountChanged> changed;
     private final Clock clock;
 
-    UserService(UserRepository users, AuditTrail audit, Clock clock) {
+    UserService(UserRepository users, AuditTrail audit, Event<AccountChanged> changed, Clock clock) {
         this.users = users;
         this.audit = audit;
+        this.changed = changed;
         this.clock = clock;
     }
 
@@ -57,6 +60,7 @@ public class UserService {
             User user = existing.get();
             user.changePassword(hash, now);
             user.grantSuperuser(now);
+            changed.fire(new AccountChanged(user.view().id()));
             audit.security(user.view().id(), email, AuditAction.PASSWORD_CHANGED, Map.of("via", "create-superuser"));
             return SuperuserOutcome.PASSWORD_UPDATED;
         }
@@ -107,6 +111,7 @@ public class UserService {
         User user = users.findByIdOptional(userId)
                 .orElseThrow(() -> new SphereException(ErrorCode.USER_NOT_FOUND));
         user.chooseLocale(locale, clock.instant());
+        changed.fire(new AccountChanged(userId));
     }
 
     /** The zone in which the person's dates are shown and "tomorrow 9:00" is meant (an IANA name such as UTC). */
@@ -118,6 +123,7 @@ public class UserService {
         User user = users.findByIdOptional(userId)
                 .orElseThrow(() -> new SphereException(ErrorCode.USER_NOT_FOUND));
         user.chooseTimeZone(z, clock.instant());
+        changed.fire(new AccountChanged(userId));
     }
 
     private static String displayNameFor(String email) {

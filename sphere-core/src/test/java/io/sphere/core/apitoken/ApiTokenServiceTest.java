@@ -25,6 +25,8 @@ class ApiTokenServiceTest {
     ApiTokenService tokens;
     @Inject
     UserAdminService admin;
+    @Inject
+    ApiTokenConfig config;
 
     Actor root;
     Actor alice;
@@ -66,6 +68,44 @@ class ApiTokenServiceTest {
         assertThat(tokens.resolve(other.token())).isEmpty();
         assertThat(catchThrowableOfType(SphereException.class, () -> tokens.create(alice, " ")).code())
                 .isEqualTo(ErrorCode.API_TOKEN_NAME_INVALID);
+    }
+
+    @Test
+    void aTokenCheckedAMomentAgoStillStopsAtOnceWhenRevokedOrItsOwnerChanges() {
+        CreatedApiToken created = tokens.create(alice, "ci");
+        assertThat(tokens.resolve(created.token())).isPresent();
+        admin.rename(root, alice.userId(), "Alice Liddell");
+        assertThat(tokens.resolve(created.token())).get().extracting(p -> p.displayName())
+                .isEqualTo("Alice Liddell");
+        admin.deactivate(root, alice.userId());
+        assertThat(tokens.resolve(created.token())).isEmpty();
+        admin.activate(root, alice.userId());
+        assertThat(tokens.resolve(created.token())).isPresent();
+        tokens.revoke(alice, created.view().id());
+        assertThat(tokens.resolve(created.token())).isEmpty();
+    }
+
+    @Test
+    void aCheckedTokenIsAnsweredFromMemoryForAFewSecondsOnly() {
+        CreatedApiToken created = tokens.create(alice, "ci");
+        assertThat(tokens.resolve(created.token())).isPresent();
+        // Revoked behind this process's back (another node, SQL): this process knows only after the cache time.
+        TestDatabase.execute("UPDATE api_token SET revoked_at = now()");
+        assertThat(tokens.resolve(created.token())).as("answered from memory").isPresent();
+        long until = System.nanoTime() + config.cacheTtl().toNanos() + 1_000_000_000L;
+        while (tokens.resolve(created.token()).isPresent()) {
+            assertThat(System.nanoTime()).as("still trusted after the cache time").isLessThan(until);
+            sleep(100);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
 import io.sphere.core.error.ValidationException;
 import io.sphere.core.error.ValidationException.FieldError;
+import io.sphere.core.group.GroupRef;
 import io.sphere.core.group.GroupView;
 import io.sphere.core.permission.Action;
 import io.sphere.core.security.Actor;
@@ -82,7 +83,7 @@ class CardServiceTest {
         assertThat(card.stageName()).isEqualTo("New");
         assertThat(card.priority()).isEqualTo(Priority.HIGH);
         assertThat(card.watching()).isTrue();
-        assertThat(card.candidateGroup()).get().extracting(GroupView::name).isEqualTo("Operators");
+        assertThat(card.candidateGroup()).get().extracting(GroupRef::name).isEqualTo("Operators");
         assertThat(card.field("amount").orElseThrow().value()).isEqualTo("1234.50");
         assertThat(card.field("count").orElseThrow().value()).isEqualTo(new BigDecimal("7"));
         assertThat(card.field("needed_by").orElseThrow().value()).isEqualTo("2026-12-31");

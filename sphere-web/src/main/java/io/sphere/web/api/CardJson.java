@@ -10,7 +10,7 @@ import io.sphere.core.card.FieldValueView;
 import io.sphere.core.card.Priority;
 import io.sphere.core.card.TransitionView;
 import io.sphere.core.cardtype.FieldKind;
-import io.sphere.core.group.GroupView;
+import io.sphere.core.group.GroupRef;
 import io.sphere.core.user.UserRef;
 
 /**
@@ -79,7 +79,7 @@ public record CardJson(String key, String type, String typeName, long number, St
                 transitions.stream().map(Transition::of).toList());
     }
 
-    private static Group group(GroupView g) {
+    private static Group group(GroupRef g) {
         return new Group(g.id(), g.name());
     }
 }

@@ -52,8 +52,8 @@ import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.ErrorMessages;
 import io.sphere.core.error.SphereException;
 import io.sphere.core.error.ValidationException;
+import io.sphere.core.group.GroupRef;
 import io.sphere.core.group.GroupService;
-import io.sphere.core.group.GroupView;
 import io.sphere.core.permission.Action;
 import io.sphere.core.permission.PermissionService;
 import io.sphere.core.security.Actor;
@@ -658,7 +658,7 @@ public class CardPage {
         Map<String, List<String>> current = CardForms.formValues(c, time);
 
         List<TransitionForm> transitions = new ArrayList<>();
-        for (TransitionView t : cards.allowedTransitions(actor, c)) {
+        for (TransitionView t : c.transitions()) {
             boolean failed = t.key().equals(failedTransition);
             List<String> asked = failed
                     ? t.requiredFields().stream()
@@ -688,7 +688,7 @@ public class CardPage {
                 priorityLabel(c.priority(), msg), c.priority().name().toLowerCase(Locale.ROOT),
                 c.dueAt().map(time::show).orElse(null), c.overdue(),
                 c.assignee().map(UserRef::displayName).orElse(null),
-                c.candidateGroup().map(GroupView::name).orElse(null),
+                c.candidateGroup().map(GroupRef::name).orElse(null),
                 c.createdBy().map(UserRef::displayName).orElse(""), time.show(c.createdAt()),
                 c.updatedBy().map(UserRef::displayName).orElse(""), time.show(c.updatedAt()),
                 c.watchers().stream().map(UserRef::displayName).toList(), c.watching(), c.version(),
@@ -827,17 +827,17 @@ public class CardPage {
      * "None", the groups the person belongs to (every group for a superuser), the card's own group, and the one just
      * chosen even if refused, so that the form comes back as it was sent.
      */
-    private List<Choice> groupChoices(CardMsg msg, String chosen, GroupView current) {
+    private List<Choice> groupChoices(CardMsg msg, String chosen, GroupRef current) {
         Actor actor = actor();
-        List<GroupView> usable = new ArrayList<>(actor.superuser()
-                ? groups.list(actor)
-                : groups.groupViewsOf(actor.userId()));
-        if (current != null && usable.stream().noneMatch(g -> g.id() == current.id())) {
-            usable.add(current);
+        Map<Long, String> usable = new LinkedHashMap<>();
+        (actor.superuser() ? groups.list(actor) : groups.groupViewsOf(actor.userId()))
+                .forEach(g -> usable.put(g.id(), g.name()));
+        if (current != null) {
+            usable.putIfAbsent(current.id(), current.name());
         }
         List<Choice> list = new ArrayList<>();
         list.add(new Choice("", msg.group_none(), chosen.isBlank()));
-        usable.forEach(g -> list.add(new Choice(String.valueOf(g.id()), g.name(), String.valueOf(g.id()).equals(
+        usable.forEach((id, name) -> list.add(new Choice(String.valueOf(id), name, String.valueOf(id).equals(
                 chosen.strip()))));
         if (!chosen.isBlank() && list.stream().noneMatch(Choice::selected)) {
             Long id = parseId(chosen);
