@@ -57,7 +57,10 @@ stop_all() {
   for f in bench/target/run/*.pid; do
     [ -f "$f" ] || continue
     p=$(cat "$f")
-    if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q quarkus-run.jar; then kill -TERM "$p" 2>/dev/null || true; fi
+    if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q quarkus-run.jar; then
+      kill -CONT "$p" 2>/dev/null || true   # a worker frozen by measurement 4 must wake up to stop
+      kill -TERM "$p" 2>/dev/null || true
+    fi
     rm -f "$f"
   done
 }
