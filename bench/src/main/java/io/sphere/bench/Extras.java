@@ -100,6 +100,7 @@ final class Extras {
     private final Map<String, Long> filledUpTo = new HashMap<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
     private final Map<String, Long> rows = new LinkedHashMap<>();
+    private final Map<String, Boolean> fromSchema = new HashMap<>();
 
     Extras(World world) {
         this.world = world;
@@ -118,6 +119,7 @@ final class Extras {
                 try {
                     String known = known(c, table, e.getValue(), from, to);
                     String sql = known != null ? known : insert(c, table, e.getValue(), from, to);
+                    fromSchema.put(table, known == null);
                     World.bulk(c, table, (to - from) / e.getValue(), sql);
                     filledUpTo.put(table, to);
                     rows.put(table, World.count(c, "SELECT count(*) FROM \"" + table + "\""));
@@ -134,8 +136,10 @@ final class Extras {
     /** What the report says about these tables. */
     List<String> notes() {
         List<String> notes = new ArrayList<>();
-        rows.forEach((t, n) -> notes.add("Table `" + t + "` filled by the generator from its schema: " + n
-                + " rows."));
+        rows.forEach((t, n) -> notes.add("Table `" + t + "`: " + n + " rows"
+                + (fromSchema.getOrDefault(t, true)
+                        ? ", filled from its schema alone."
+                        : ", written as Sphere writes them.")));
         failures.forEach((t, why) -> notes.add("Table `" + t + "` exists but the generator could not fill it from "
                 + "its schema (" + why + "); extend `Extras` for it."));
         return notes;
