@@ -6,6 +6,7 @@
 #   bench/run.sh [--quick] [--no-build] [--help]
 #
 #   --quick      a few minutes: 10k and 100k cards only, shorter windows
+#   --inbox-only data generation and figure 2 at every size only (checks that the 1M step fits)
 #   --no-build   use the applications already built (mvn -DskipTests package) and the bench classes in bench/target
 #
 # Environment:
@@ -22,7 +23,8 @@ quick=()
 build=1
 for arg in "$@"; do
   case "$arg" in
-    --quick) quick=(--quick) ;;
+    --quick) quick+=(--quick) ;;
+    --inbox-only) quick+=(--inbox-only) ;;
     --no-build) build=0 ;;
     --help|-h) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $arg (try --help)" >&2; exit 2 ;;
@@ -57,7 +59,10 @@ stop_all() {
   for f in bench/target/run/*.pid; do
     [ -f "$f" ] || continue
     p=$(cat "$f")
-    if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q quarkus-run.jar; then kill -TERM "$p" 2>/dev/null || true; fi
+    if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q quarkus-run.jar; then
+      kill -CONT "$p" 2>/dev/null || true   # a worker frozen by measurement 4 must wake up to stop
+      kill -TERM "$p" 2>/dev/null || true
+    fi
     rm -f "$f"
   done
 }

@@ -55,6 +55,34 @@ final class Apps implements AutoCloseable {
             }
             return -1;
         }
+
+        /** CPU time (user + system) the process has used so far, in seconds; -1 when it cannot be read. */
+        double cpuSeconds() {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // USER_HZ is 100 on Linux
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+
+        /** Freezes (SIGSTOP) or resumes (SIGCONT) the process: its JIT-compiled code and connections stay. */
+        void signal(boolean resume) {
+            try {
+                Process kill = new ProcessBuilder("kill", resume ? "-CONT" : "-STOP", Long.toString(process.pid()))
+                        .inheritIO().start();
+                if (kill.waitFor() != 0) {
+                    throw new IllegalStateException("kill " + (resume ? "-CONT " : "-STOP ") + process.pid()
+                            + " failed");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     private final Path root;
@@ -84,7 +112,8 @@ final class Apps implements AutoCloseable {
 
     /** Runs {@code sphere-cli ARGS}; a failure stops the benchmark with the tail of its output. */
     void cli(String... args) {
-        Path log = log("sphere-cli-" + args[0]);
+        String tag = args.length > 2 ? args[0] + "-" + Path.of(args[args.length - 1]).getFileName() : args[0];
+        Path log = log("sphere-cli-" + tag);
         ProcessBuilder builder = launcher("sphere-cli", Map.of(), args).redirectOutput(log.toFile());
         try {
             Process cli = builder.start();
@@ -149,6 +178,11 @@ final class Apps implements AutoCloseable {
         return started;
     }
 
+    /** The applications running now. */
+    synchronized List<App> running() {
+        return List.copyOf(running);
+    }
+
     /** Stops one application (SIGTERM, SIGKILL after 30 s). */
     void stop(App app) {
         stop(app.process().toHandle());
@@ -189,6 +223,13 @@ final class Apps implements AutoCloseable {
     }
 
     private static void stop(ProcessHandle top) {
+        try {
+            new ProcessBuilder("kill", "-CONT", Long.toString(top.pid())).start().waitFor(); // in case it is frozen
+        } catch (IOException e) {
+            // gone already
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<ProcessHandle> all = new ArrayList<>(top.descendants().toList());
         all.add(0, top);
         all.forEach(ProcessHandle::destroy);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,12 +14,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rows that hang off cards in tables that land after this instrument (tasks, reminders, audit history): when such a
- * table exists, it is filled for the newly generated cards from what its schema says, without knowing it in
- * advance. A column that references a card gets the card, one that references a person gets an operator, one that
- * references a group gets the card's group; a required column gets a value of its type, the first value its CHECK
- * constraint lists when it has one, and times spread around now (some due in the past, so that the overdue and
- * reminder jobs find work). When the schema defeats this, the table is left empty and the report says why.
+ * Rows that hang off cards: tasks (every 2nd card), reminders (every 10th) and audit history (a creation event for
+ * every 4th card). For the tables as V008/V009 define them the rows are written the way Sphere writes them
+ * ({@link #KNOWN}): tasks assigned to operators with due dates spread over 40 days, the ones already past carrying the
+ * marks the overdue and due-soon jobs leave, reminders already due marked sent, history in the current months'
+ * partitions; so the worker's jobs find no backlog production would not have. A table that lands later and has no
+ * entry there is filled from what its schema says, without knowing it in advance: a column that references a card
+ * gets the card, one that references a person gets an operator, one that references a group gets the card's group;
+ * a required column gets a value of its type, the first value its CHECK constraint lists when it has one, and times
+ * spread around now. When the schema defeats this, the table is left empty and the report says why.
  */
 final class Extras {
 
@@ -29,9 +31,65 @@ final class Extras {
     static {
         TABLES.put("task", 2);
         TABLES.put("reminder", 10);
-        TABLES.put("audit_entry", 1);
-        TABLES.put("card_audit", 1);
+        TABLES.put("audit_event", 4);
     }
+
+    /**
+     * The tables Sphere has now, written as Sphere writes them: the columns each statement needs (checked first, so a
+     * different schema falls back to the generic fill) and the statement, with {@code %1$s} the operators' ids,
+     * {@code %2$d} the superuser, {@code %3$s} the card range and sampling condition.
+     */
+    static final Map<String, String[]> KNOWN = Map.of(
+            "task", new String[]{"card_id,title,assignee_id,candidate_group_id,due_at,status,overdue,"
+                    + "overdue_notified_for,due_soon_notified_for,completed_by,completed_at,created_by,created_at",
+                    """
+                            INSERT INTO task (card_id, title, assignee_id, candidate_group_id, due_at, status, overdue,
+                                              overdue_notified_for, due_soon_notified_for, completed_by, completed_at,
+                                              created_by, created_at, updated_by, updated_at)
+                            SELECT c.id, 'Check ' || c.key, o.op, c.candidate_group_id, d.due,
+                                   CASE WHEN c.closed_at IS NULL THEN 'OPEN' ELSE 'DONE' END,
+                                   c.closed_at IS NULL AND d.due < now(), CASE WHEN d.due < now() THEN d.due END,
+                                   CASE WHEN d.due < now() + interval '1 hour' THEN d.due END,
+                                   CASE WHEN c.closed_at IS NULL THEN NULL ELSE o.op END, c.closed_at,
+                                   %2$d, c.created_at, %2$d, c.created_at
+                              FROM card c,
+                                   LATERAL (SELECT (ARRAY[%1$s]::bigint[])[c.id %% cardinality(ARRAY[%1$s]) + 1] AS op) o,
+                                   LATERAL (SELECT now() + ((c.id %% 40) - 10) * interval '1 day'
+                                                   + (c.id %% 86400) * interval '1 second' AS due) d
+                             WHERE %3$s"""},
+            "reminder", new String[]{"user_id,card_id,remind_at,note,status,created_at,sent_at",
+                    """
+                            INSERT INTO reminder (user_id, card_id, remind_at, note, status, created_at, sent_at)
+                            SELECT (ARRAY[%1$s]::bigint[])[c.id %% cardinality(ARRAY[%1$s]) + 1], c.id, r.at, 'Look again',
+                                   CASE WHEN r.at < now() THEN 'SENT' ELSE 'PENDING' END, c.created_at,
+                                   CASE WHEN r.at < now() THEN r.at END
+                              FROM card c,
+                                   LATERAL (SELECT now() + ((c.id %% 40) - 10) * interval '1 day'
+                                                   + (c.id %% 86400) * interval '1 second' AS at) r
+                             WHERE %3$s"""},
+            "audit_event", new String[]{"occurred_at,event_id,action,actor_id,actor_email,card_id,card_key,"
+                    + "card_type_id,card_version,fields,changes,detail",
+                    """
+                            INSERT INTO audit_event (occurred_at, event_id, action, actor_id, actor_email, card_id, card_key,
+                                                     card_type_id, card_version, fields, changes, detail)
+                            SELECT now() - (c.id %% 25) * interval '1 day' - (c.id %% 86400) * interval '1 second',
+                                   gen_random_uuid(), 'CARD_CREATED', %2$d, 'bench-admin@example.com', c.id, c.key,
+                                   c.card_type_id, 0,
+                                   ARRAY['card.title', 'card.stage', 'card.priority', 'summary', 'amount', 'category'],
+                                   jsonb_build_array(
+                                       jsonb_build_object('field', 'card.title', 'kind', 'TEXT', 'from', NULL, 'to', c.title),
+                                       jsonb_build_object('field', 'card.stage', 'kind', 'STAGE', 'from', NULL, 'to', 'new'),
+                                       jsonb_build_object('field', 'card.priority', 'kind', 'PRIORITY', 'from', NULL,
+                                                          'to', c.priority),
+                                       jsonb_build_object('field', 'summary', 'kind', 'TEXT', 'from', NULL,
+                                                          'to', c.field_values -> 'summary'),
+                                       jsonb_build_object('field', 'amount', 'kind', 'NUMBER', 'from', NULL,
+                                                          'to', c.field_values -> 'amount'),
+                                       jsonb_build_object('field', 'category', 'kind', 'SINGLE_SELECT', 'from', NULL,
+                                                          'to', c.field_values -> 'category')),
+                                   '{}'::jsonb
+                              FROM card c
+                             WHERE %3$s"""});
 
     private static final Pattern LISTED = Pattern.compile("'([^']*)'");
 
@@ -42,6 +100,7 @@ final class Extras {
     private final Map<String, Long> filledUpTo = new HashMap<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
     private final Map<String, Long> rows = new LinkedHashMap<>();
+    private final Map<String, Boolean> fromSchema = new HashMap<>();
 
     Extras(World world) {
         this.world = world;
@@ -58,10 +117,10 @@ final class Extras {
                 long from = filledUpTo.getOrDefault(table, 0L);
                 long to = World.count(c, "SELECT coalesce(max(id), 0) FROM card");
                 try {
-                    String sql = insert(c, table, e.getValue(), from, to);
-                    try (Statement st = c.createStatement()) {
-                        st.executeUpdate(sql);
-                    }
+                    String known = known(c, table, e.getValue(), from, to);
+                    String sql = known != null ? known : insert(c, table, e.getValue(), from, to);
+                    fromSchema.put(table, known == null);
+                    World.bulk(c, table, (to - from) / e.getValue(), sql);
                     filledUpTo.put(table, to);
                     rows.put(table, World.count(c, "SELECT count(*) FROM \"" + table + "\""));
                 } catch (SQLException | RuntimeException ex) {
@@ -77,11 +136,29 @@ final class Extras {
     /** What the report says about these tables. */
     List<String> notes() {
         List<String> notes = new ArrayList<>();
-        rows.forEach((t, n) -> notes.add("Table `" + t + "` filled by the generator from its schema: " + n
-                + " rows."));
+        rows.forEach((t, n) -> notes.add("Table `" + t + "`: " + n + " rows"
+                + (fromSchema.getOrDefault(t, true)
+                        ? ", filled from its schema alone."
+                        : ", written as Sphere writes them.")));
         failures.forEach((t, why) -> notes.add("Table `" + t + "` exists but the generator could not fill it from "
                 + "its schema (" + why + "); extend `Extras` for it."));
         return notes;
+    }
+
+    /** The statement of {@link #KNOWN} for this table, or null when the table lacks a column it needs. */
+    private String known(Connection c, String table, int every, long fromId, long toId) throws SQLException {
+        String[] k = KNOWN.get(table);
+        if (k == null) {
+            return null;
+        }
+        List<String> have = columns(c, table).stream().map(Column::name).toList();
+        for (String needed : k[0].split(",")) {
+            if (!have.contains(needed)) {
+                return null;
+            }
+        }
+        return k[1].formatted(ids(world.operatorIds), world.adminId,
+                "c.id > " + fromId + " AND c.id <= " + toId + " AND c.id % " + every + " = 0");
     }
 
     private String insert(Connection c, String table, int every, long fromId, long toId) throws SQLException {

@@ -4,16 +4,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The JDBC baseline's "audit outbox" insert, built at run time from the columns of {@code audit_outbox} as the
  * schema has it (the audit issue lands after this instrument): every column that must be given a value gets one of
  * the right type, the card's id or key where the column names a card, the actor where it names a user, and a
- * field-level diff of the same size as the API's where it is JSON. When the table does not exist, there is no
+ * payload shaped and sized like the API's event ({@link #payload}) where it is JSON. When the table does not exist, there is no
  * outbox insert and the report says so.
  */
 final class Outbox {
@@ -101,21 +104,46 @@ final class Outbox {
         };
     }
 
-    void insert(Connection c, long cardId, String cardKey, long actorId, String action, String payload)
+    /** The insert, prepared once per connection like the API's pool does. */
+    PreparedStatement prepare(Connection c) throws SQLException {
+        return c.prepareStatement(sql);
+    }
+
+    void insert(PreparedStatement ps, long cardId, String cardKey, long actorId, String action, String payload)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (String b : binds) {
-                switch (b) {
-                    case "payload" -> ps.setString(i, payload);
-                    case "cardId" -> ps.setLong(i, cardId);
-                    case "cardKey" -> ps.setString(i, cardKey);
-                    case "actorId" -> ps.setLong(i, actorId);
-                    default -> ps.setString(i, action);
-                }
-                i++;
+        int i = 1;
+        for (String b : binds) {
+            switch (b) {
+                case "payload" -> ps.setString(i, payload);
+                case "cardId" -> ps.setLong(i, cardId);
+                case "cardKey" -> ps.setString(i, cardKey);
+                case "actorId" -> ps.setLong(i, actorId);
+                default -> ps.setString(i, action);
             }
-            ps.executeUpdate();
+            i++;
         }
+        ps.executeUpdate();
+    }
+
+    /**
+     * A payload shaped and sized like the event the API writes (AuditCodec's JSON of an AuditEvent): ids, actor, card,
+     * version, request id and the field-level changes given as {@code [field, kind, from, to]} JSON literals.
+     */
+    static String payload(String action, long actorId, String actorEmail, long cardId, String cardKey, long typeId,
+            long version, List<String[]> changes) {
+        StringBuilder sb = new StringBuilder("{\"schema\":1,\"eventId\":\"").append(UUID.randomUUID())
+                .append("\",\"occurredAt\":\"").append(Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .append("\",\"action\":\"").append(action).append("\",\"actorId\":").append(actorId)
+                .append(",\"actorEmail\":\"").append(actorEmail).append("\",\"cardId\":").append(cardId)
+                .append(",\"cardKey\":\"").append(cardKey).append("\",\"cardTypeId\":").append(typeId)
+                .append(",\"cardVersion\":").append(version).append(",\"requestId\":\"")
+                .append(UUID.randomUUID()).append("\",\"changes\":[");
+        for (int i = 0; i < changes.size(); i++) {
+            String[] c = changes.get(i);
+            sb.append(i == 0 ? "" : ",").append("{\"field\":\"").append(c[0]).append("\",\"kind\":\"")
+                    .append(c[1]).append("\",\"from\":").append(c[2]).append(",\"to\":").append(c[3])
+                    .append('}');
+        }
+        return sb.append("],\"detail\":{}}").toString();
     }
 }

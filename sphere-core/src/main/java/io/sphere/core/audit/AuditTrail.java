@@ -21,7 +21,8 @@ import io.sphere.core.security.Actor;
  * Records audit events. Every method must run inside the transaction of the change it records
  * ({@code MANDATORY}): the event enters the outbox table with the change or not at all, so an acknowledged change
  * without its event cannot exist, whatever happens to RabbitMQ or the processes afterwards. Recording never talks
- * to the broker; sphere-web's relay does, after the commit.
+ * to the broker; sphere-web's relay does, after the commit. With {@code sphere.audit.enabled=false} nothing is
+ * recorded and every method returns null ({@link AuditConfig}).
  */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
@@ -31,12 +32,15 @@ public class AuditTrail {
     private final RequestIdSource requestIds;
     private final Event<AuditRecorded> recorded;
     private final Clock clock;
+    private final boolean enabled;
 
-    AuditTrail(EntityManager em, RequestIdSource requestIds, Event<AuditRecorded> recorded, Clock clock) {
+    AuditTrail(EntityManager em, RequestIdSource requestIds, Event<AuditRecorded> recorded, Clock clock,
+            AuditConfig config) {
         this.em = em;
         this.requestIds = requestIds;
         this.recorded = recorded;
         this.clock = clock;
+        this.enabled = config.enabled();
     }
 
     /** A change to a card whose state after the change the caller holds. */
@@ -51,6 +55,9 @@ public class AuditTrail {
      */
     public UUID onCard(Actor actor, AuditAction action, String cardKey, List<AuditChange> changes,
             Map<String, String> detail) {
+        if (!enabled) {
+            return null;
+        }
         em.flush();
         List<?> rows = em.createNativeQuery("SELECT id, card_type_id, version FROM card WHERE key = :key")
                 .setParameter("key", cardKey).getResultList();
@@ -78,6 +85,9 @@ public class AuditTrail {
 
     private UUID write(AuditAction action, Long actorId, String actorEmail, AuditedCard card,
             List<AuditChange> changes, Map<String, String> detail) {
+        if (!enabled) {
+            return null;
+        }
         UUID id = EventIds.next();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         AuditEvent event = new AuditEvent(AuditEvent.SCHEMA, id, at, action.name(), actorId, actorEmail,
