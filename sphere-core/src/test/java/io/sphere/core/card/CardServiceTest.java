@@ -155,15 +155,15 @@ class CardServiceTest {
         assertThat(TestDatabase.count("SELECT count(*) FROM card")).isZero();
 
         CardView mine = cards.create(operator, "REQ", new CardInput("Printer", Map.of(), null, null, ops.id(), null));
-        assertThat(mine.candidateGroup()).get().extracting(GroupView::name).isEqualTo("Operators");
+        assertThat(mine.candidateGroup()).get().extracting(GroupRef::name).isEqualTo("Operators");
         CardView offered = cards.create(root, "REQ", new CardInput("Budget", Map.of(), null, null, finance.id(),
                 null));
-        assertThat(offered.candidateGroup()).get().extracting(GroupView::name).isEqualTo("Finance");
+        assertThat(offered.candidateGroup()).get().extracting(GroupRef::name).isEqualTo("Finance");
 
         // the group a card already has stays allowed to someone outside it; moving it there is not
         CardView kept = cards.update(operator, offered.key(), offered.version(), new CardInput("Budget 2027",
                 Map.of(), null, null, finance.id(), null));
-        assertThat(kept.candidateGroup()).get().extracting(GroupView::name).isEqualTo("Finance");
+        assertThat(kept.candidateGroup()).get().extracting(GroupRef::name).isEqualTo("Finance");
         ValidationException moved = catchThrowableOfType(ValidationException.class,
                 () -> cards.update(operator, mine.key(), mine.version(), new CardInput("Printer", Map.of(), null,
                         null, finance.id(), null)));

@@ -17,7 +17,7 @@ import io.restassured.response.Response;
 import io.sphere.core.card.CardInput;
 import io.sphere.core.card.CardService;
 import io.sphere.core.card.CardView;
-import io.sphere.core.group.GroupView;
+import io.sphere.core.group.GroupRef;
 import io.sphere.core.testing.TestDatabase;
 import io.sphere.web.support.WebClient;
 
@@ -345,7 +345,7 @@ class CardPageTest {
         Response created = Forms.of("type", "REQ", "title", "Printer", "f.category", "hardware", "candidateGroupId",
                 ops).post(olga, "/cards");
         assertThat(created.statusCode()).as(created.asString()).isEqualTo(303);
-        assertThat(cards.get(world.olga, "REQ-1").candidateGroup()).get().extracting(GroupView::name)
+        assertThat(cards.get(world.olga, "REQ-1").candidateGroup()).get().extracting(GroupRef::name)
                 .isEqualTo("Operators");
         assertThat(olga.get("/cards/REQ-1").asString()).contains("id=\"card-group\">Operators<");
 
@@ -367,7 +367,7 @@ class CardPageTest {
                 .add("dueAt", "").add("f.category", "hardware").add("candidateGroupId", mgr).post(olga,
                         "/cards/" + budget.key() + "/edit");
         assertThat(kept.statusCode()).as(kept.asString()).isEqualTo(303);
-        assertThat(cards.get(world.olga, budget.key()).candidateGroup()).get().extracting(GroupView::name)
+        assertThat(cards.get(world.olga, budget.key()).candidateGroup()).get().extracting(GroupRef::name)
                 .isEqualTo("Managers");
     }
 
