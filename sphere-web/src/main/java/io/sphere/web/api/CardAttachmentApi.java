@@ -1,11 +1,7 @@
 package io.sphere.web.api;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -74,35 +70,12 @@ public class CardAttachmentApi {
                 .entity(AttachmentApi.AttachmentJson.of(made)).build();
     }
 
-    /**
-     * One or more files as the {@code file} parts of a multipart form, as a browser's upload form sends them. Every
-     * file is checked before any is stored: a file over {@code sphere.media.max-file-size} is a 413 naming it, and
-     * then none is attached. 201 with the attachments made, in the order sent.
-     */
+    /** One or more files as the {@code file} parts of a multipart form ({@link MultipartUploads}). */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response uploadForm(@PathParam("key") String key, @RestForm("file") List<FileUpload> files) {
         Actor actor = currentUser.actor();
         attachments.mayEditOrThrow(actor, key);
-        List<FileUpload> chosen = files == null
-                ? List.of()
-                : files.stream().filter(f -> f.fileName() != null && !f.fileName().isBlank()).toList();
-        if (chosen.isEmpty()) {
-            throw new SphereException(ErrorCode.ATTACHMENT_MISSING, "file", Map.of());
-        }
-        for (FileUpload f : chosen) {
-            if (f.size() > attachments.maxFileSize()) {
-                throw attachments.tooLarge(f.fileName());
-            }
-        }
-        List<AttachmentApi.AttachmentJson> made = new ArrayList<>();
-        for (FileUpload f : chosen) {
-            try (InputStream in = Files.newInputStream(f.uploadedFile())) {
-                made.add(AttachmentApi.AttachmentJson.of(attachments.add(actor, key, f.fileName(), in)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return Response.status(Response.Status.CREATED).entity(new AttachmentApi.AttachmentList(made)).build();
+        return MultipartUploads.store(attachments, files, (name, in) -> attachments.add(actor, key, name, in));
     }
 }

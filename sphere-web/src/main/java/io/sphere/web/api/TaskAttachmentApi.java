@@ -2,6 +2,7 @@ package io.sphere.web.api;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -15,15 +16,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import io.sphere.core.attachment.AttachmentService;
 import io.sphere.core.attachment.AttachmentView;
 import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
+import io.sphere.core.security.Actor;
 import io.sphere.web.security.CurrentUser;
 
 /**
- * Attachments of a task on the JSON API: the list, and the upload of one file per request, exactly like a card's
- * ({@link CardAttachmentApi}) with the task's permissions. One file is then {@link AttachmentApi}'s.
+ * Attachments of a task on the JSON API: the list, and uploads (the raw body as one file, or a multipart form with one
+ * or more files), exactly like a card's ({@link CardAttachmentApi}) with the task's permissions. One file is then
+ * {@link AttachmentApi}'s.
  */
 @Path("/api/v1/tasks/{id}/attachments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,5 +69,14 @@ public class TaskAttachmentApi {
         AttachmentView made = attachments.addToTask(currentUser.actor(), id, name, body);
         return Response.created(URI.create("/api/v1/attachments/" + made.id()))
                 .entity(AttachmentApi.AttachmentJson.of(made)).build();
+    }
+
+    /** One or more files as the {@code file} parts of a multipart form ({@link MultipartUploads}). */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadForm(@PathParam("id") long id, @RestForm("file") List<FileUpload> files) {
+        Actor actor = currentUser.actor();
+        attachments.mayEditTaskOrThrow(actor, id);
+        return MultipartUploads.store(attachments, files, (name, in) -> attachments.addToTask(actor, id, name, in));
     }
 }

@@ -61,7 +61,7 @@ public interface AttachmentMsg {
     @Message("Remove")
     String remove();
 
-    @Message("Remove {name}? The card's history keeps it.")
+    @Message("Remove {name}? The history keeps it.")
     String remove_confirm(String name);
 
     @Message("Download")

@@ -106,6 +106,25 @@ class TaskAttachmentApiTest {
     }
 
     @Test
+    void aTaskTakesSeveralFilesInOneMultipartFormAndRefusesItFromAViewer() {
+        long task = tasks.create(world.operator, new TaskInput(card, "Collect quotes", "", null, null, null)).id();
+        byte[] png = TestImages.image("png", 32, 24);
+        byte[] text = "three quotes".getBytes(StandardCharsets.UTF_8);
+
+        Response r = as(operator).multiPart("file", "quote.png", png, "image/png")
+                .multiPart("file", "quotes.txt", text, "text/plain").post("/api/v1/tasks/" + task + "/attachments");
+
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+        assertThat(r.<List<String>>path("items.name")).containsExactly("quote.png", "quotes.txt");
+        assertThat(r.<List<Integer>>path("items.task")).containsExactly((int) task, (int) task);
+        Response refused = as(viewer).multiPart("file", "mine.txt", text, "text/plain")
+                .post("/api/v1/tasks/" + task + "/attachments");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(TestDatabase.count("SELECT count(*) FROM attachment WHERE task_id = ?", task)).isEqualTo(2);
+    }
+
+    @Test
     void aRemovedFileIsDownloadableFromTheHistoryUntilRetentionThen410() {
         byte[] data = "old contract".getBytes(StandardCharsets.UTF_8);
         Response up = as(operator).contentType("application/octet-stream").queryParam("name", "contract.txt")
