@@ -1,11 +1,6 @@
 package io.sphere.web.attachment;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -91,43 +86,22 @@ public class AttachmentPage {
     public Response upload(@PathParam("key") String key, @RestForm("file") List<FileUpload> files) {
         Actor actor = currentUser.actor();
         Locale locale = pages.locale();
-        List<FileUpload> chosen = files == null
-                ? List.of()
-                : files.stream().filter(f -> f.fileName() != null && !f.fileName().isEmpty()).toList();
+        List<FileUpload> chosen = FormUploads.chosen(files);
         if (chosen.isEmpty()) {
             // still a 404 for a card the person may not see, and 403 without EDIT, before saying "choose a file"
             attachments.mayEditOrThrow(actor, key);
             return Response.status(422).entity(render(key, List.of(Messages.of(locale, new SphereException(
                     ErrorCode.ATTACHMENT_MISSING))), null)).build();
         }
-        List<String> errors = new ArrayList<>();
-        boolean tooLarge = false;
-        int added = 0;
-        for (FileUpload f : chosen) {
-            try {
-                if (f.size() > attachments.maxFileSize()) {
-                    throw attachments.tooLarge(f.fileName());
-                }
-                try (InputStream in = Files.newInputStream(f.uploadedFile())) {
-                    attachments.add(actor, key, f.fileName(), in);
-                }
-                added++;
-            } catch (SphereException e) {
-                if (e.code() != ErrorCode.ATTACHMENT_TOO_LARGE) {
-                    throw e;
-                }
-                tooLarge = true;
-                errors.add(Messages.of(locale, e));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        if (errors.isEmpty()) {
+        FormUploads.Outcome outcome = FormUploads.store(attachments, chosen, locale,
+                (name, in) -> attachments.add(actor, key, name, in));
+        int added = outcome.added();
+        if (outcome.errors().isEmpty()) {
             return Response.seeOther(URI.create("/cards/" + encode(key) + "/attachments?added=" + added)).build();
         }
         AttachmentMsg msg = AttachmentMessages.of(locale);
         String notice = added == 0 ? null : added == 1 ? msg.uploaded_one() : msg.uploaded_many(added);
-        return Response.status(tooLarge && added == 0 ? 413 : 422).entity(render(key, errors, notice)).build();
+        return Response.status(outcome.refusalStatus()).entity(render(key, outcome.errors(), notice)).build();
     }
 
     @POST

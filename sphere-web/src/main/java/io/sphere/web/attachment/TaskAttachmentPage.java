@@ -1,11 +1,6 @@
 package io.sphere.web.attachment;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -95,40 +90,18 @@ public class TaskAttachmentPage {
     public Response upload(@PathParam("id") long id, @RestForm("file") List<FileUpload> files) {
         Actor actor = currentUser.actor();
         Locale locale = pages.locale();
-        List<FileUpload> chosen = files == null
-                ? List.of()
-                : files.stream().filter(f -> f.fileName() != null && !f.fileName().isEmpty()).toList();
+        List<FileUpload> chosen = FormUploads.chosen(files);
         if (chosen.isEmpty()) {
             attachments.mayEditTaskOrThrow(actor, id);
             return Response.status(422).entity(render(id, List.of(Messages.of(locale, new SphereException(
                     ErrorCode.ATTACHMENT_MISSING))))).build();
         }
-        List<String> errors = new ArrayList<>();
-        boolean tooLarge = false;
-        int added = 0;
-        for (FileUpload f : chosen) {
-            try {
-                if (f.size() > attachments.maxFileSize()) {
-                    throw attachments.tooLarge(f.fileName());
-                }
-                try (InputStream in = Files.newInputStream(f.uploadedFile())) {
-                    attachments.addToTask(actor, id, f.fileName(), in);
-                }
-                added++;
-            } catch (SphereException e) {
-                if (e.code() != ErrorCode.ATTACHMENT_TOO_LARGE) {
-                    throw e;
-                }
-                tooLarge = true;
-                errors.add(Messages.of(locale, e));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        if (errors.isEmpty()) {
+        FormUploads.Outcome outcome = FormUploads.store(attachments, chosen, locale,
+                (name, in) -> attachments.addToTask(actor, id, name, in));
+        if (outcome.errors().isEmpty()) {
             return Response.seeOther(URI.create("/tasks/" + id + "#attachments")).build();
         }
-        return Response.status(tooLarge && added == 0 ? 413 : 422).entity(render(id, errors)).build();
+        return Response.status(outcome.refusalStatus()).entity(render(id, outcome.errors())).build();
     }
 
     @POST
