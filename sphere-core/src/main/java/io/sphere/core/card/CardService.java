@@ -103,7 +103,7 @@ public class CardService {
         CardTypeDefinition def = type.definition();
         List<FieldError> errors = new ArrayList<>();
         String title = title(input.title(), errors);
-        ObjectNode values = newValues(actor, type, input, errors);
+        ObjectNode values = newValues(c.access(), type, input, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(ErrorCode.VALIDATION_FAILED, errors);
         }
@@ -136,10 +136,10 @@ public class CardService {
      * problem of its own (a date it cannot read) still shows every other one in the same answer. Same permission.
      */
     public List<FieldError> problemsOfNew(Actor actor, String typeKey, CardInput input) {
-        CardTypeView type = creatable(actor, typeKey).type();
+        Creatable c = creatable(actor, typeKey);
         List<FieldError> errors = new ArrayList<>();
         title(input.title(), errors);
-        newValues(actor, type, input, errors);
+        newValues(c.access(), c.type(), input, errors);
         return List.copyOf(errors);
     }
 
@@ -150,7 +150,7 @@ public class CardService {
         List<FieldError> errors = new ArrayList<>();
         title(input.title(), errors);
         values(l.type.definition(), read(l.card.fieldValues()), input.values(), false, errors);
-        checkGroup(actor, input.candidateGroupId(), l.card.candidateGroupId(), errors);
+        checkGroup(l.access, input.candidateGroupId(), l.card.candidateGroupId(), errors);
         return List.copyOf(errors);
     }
 
@@ -170,9 +170,9 @@ public class CardService {
         return new Creatable(type, access);
     }
 
-    private ObjectNode newValues(Actor actor, CardTypeView type, CardInput input, List<FieldError> errors) {
+    private ObjectNode newValues(TypeAccess access, CardTypeView type, CardInput input, List<FieldError> errors) {
         ObjectNode values = values(type.definition(), JSON.createObjectNode(), input.values(), true, errors);
-        checkGroup(actor, input.candidateGroupId(), null, errors);
+        checkGroup(access, input.candidateGroupId(), null, errors);
         if (input.assigneeId() != null) {
             assigneeProblem(type.id(), input.assigneeId())
                     .ifPresent(code -> errors.add(new FieldError("assigneeId", code, Map.of())));
@@ -196,7 +196,7 @@ public class CardService {
         List<FieldError> errors = new ArrayList<>();
         String title = title(input.title(), errors);
         ObjectNode values = values(def, read(l.card.fieldValues()), input.values(), false, errors);
-        checkGroup(actor, input.candidateGroupId(), l.card.candidateGroupId(), errors);
+        checkGroup(l.access, input.candidateGroupId(), l.card.candidateGroupId(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(ErrorCode.VALIDATION_FAILED, errors);
         }
@@ -485,15 +485,16 @@ public class CardService {
 
     /**
      * A person offers a card to a group they belong to (a superuser to any group); the group a card has already
-     * stays allowed, so that someone who left it can still edit the card without moving it.
+     * stays allowed, so that someone who left it can still edit the card without moving it. Membership comes from the
+     * request's {@link TypeAccess}, which already holds the person's groups.
      */
-    private void checkGroup(Actor actor, Long groupId, Long current, List<FieldError> errors) {
+    private void checkGroup(TypeAccess access, Long groupId, Long current, List<FieldError> errors) {
         if (groupId == null) {
             return;
         }
         if (!groups.exists(groupId)) {
             errors.add(new FieldError("candidateGroupId", ErrorCode.CANDIDATE_GROUP_UNKNOWN, Map.of("id", groupId)));
-        } else if (!actor.superuser() && !groupId.equals(current) && !groups.isMember(actor.userId(), groupId)) {
+        } else if (!access.superuser() && !groupId.equals(current) && !access.isMember(groupId)) {
             errors.add(new FieldError("candidateGroupId", ErrorCode.CANDIDATE_GROUP_NOT_MEMBER, Map.of("id",
                     groupId)));
         }
