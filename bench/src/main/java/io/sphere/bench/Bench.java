@@ -473,8 +473,10 @@ public final class Bench {
         long type = world.typeIds.get(t % world.typeIds.size());
         String typeKey = world.typeKeys.get(t % world.typeKeys.size());
         long group = world.groupOf(op);
-        PreparedStatement number = c.prepareStatement(
-                "UPDATE card_type SET next_number = next_number + 1 WHERE id = ? RETURNING next_number - 1");
+        PreparedStatement number = c.prepareStatement("""
+                INSERT INTO card_type_counter AS c (card_type_id, next_number) VALUES (?, 2)
+                ON CONFLICT (card_type_id) DO UPDATE SET next_number = c.next_number + 1
+                RETURNING c.next_number - 1""");
         PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO card (card_type_id, number, key, title, field_values, stage, candidate_group_id, priority,
                                   due_at, created_by, created_at, updated_by, updated_at, search)

@@ -196,9 +196,9 @@ final class World {
                             """
                             .formatted(types, keys, groups, adminId, from, to));
             st.execute("""
-                    UPDATE card_type t SET next_number = greatest(t.next_number, m.n + 1)
-                      FROM (SELECT card_type_id, max(number) AS n FROM card GROUP BY card_type_id) m
-                     WHERE m.card_type_id = t.id
+                    INSERT INTO card_type_counter AS c (card_type_id, next_number)
+                    SELECT card_type_id, max(number) + 1 FROM card GROUP BY card_type_id
+                    ON CONFLICT (card_type_id) DO UPDATE SET next_number = greatest(c.next_number, excluded.next_number)
                     """);
         }
         try (Connection c = connect(); Statement st = c.createStatement()) {

@@ -14,8 +14,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A card type row. {@code next_number} is deliberately not mapped: it is only ever advanced by one atomic UPDATE
- * (see CardTypeRepository#allocateNumber), so a flush of this entity can never write back a stale counter.
+ * A card type row. Its card numbers live in {@code card_type_counter}, advanced by one atomic statement (see
+ * CardTypeRepository#allocateNumber), so creating a card never rewrites this row and its definition.
  */
 @Entity
 @Table(name = "card_type")

@@ -19,9 +19,11 @@ class CardTypeRepository implements PanacheRepository<CardType> {
      * reused, not even when the card that had one is deleted or its transaction rolls back.
      */
     long allocateNumber(long cardTypeId) {
-        Object n = getEntityManager().createNativeQuery(
-                "UPDATE card_type SET next_number = next_number + 1 WHERE id = ?1 RETURNING next_number - 1")
-                .setParameter(1, cardTypeId).getSingleResult();
+        // the counter row is made by the first card of the type, whichever way the type itself was created
+        Object n = getEntityManager().createNativeQuery("""
+                INSERT INTO card_type_counter AS c (card_type_id, next_number) VALUES (?1, 2)
+                ON CONFLICT (card_type_id) DO UPDATE SET next_number = c.next_number + 1
+                RETURNING c.next_number - 1""").setParameter(1, cardTypeId).getSingleResult();
         return ((Number) n).longValue();
     }
 
