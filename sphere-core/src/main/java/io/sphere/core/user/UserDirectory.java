@@ -2,11 +2,14 @@ package io.sphere.core.user;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.query.NativeQuery;
 
 /** Looks people up for other features (cards show names, fields of kind USER need a real, active user). * <p>
  * Reads run in a transaction too, not {@code SUPPORTS}: outside one, Hibernate serves them from the request-scoped
@@ -32,10 +35,26 @@ public class UserDirectory {
         return find(id).filter(UserView::active);
     }
 
+    /**
+     * Names and addresses of these people, in one statement whatever their number. One array parameter keeps the
+     * statement (and Hibernate's translation of it) the same for every count, where {@code id IN (...)} was
+     * translated anew for each new list length; the rows come back as values, not as managed entities that every
+     * later flush would have to check. A pending change to a user in this transaction is flushed first (the
+     * statement is synchronised with the user entity).
+     */
     public Map<Long, UserRef> refs(Collection<Long> ids) {
         Map<Long, UserRef> refs = new HashMap<>();
-        if (!ids.isEmpty()) {
-            users.list("id in ?1", ids.stream().distinct().toList()).forEach(u -> refs.put(u.getId(), u.ref()));
+        if (ids.isEmpty()) {
+            return refs;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = users.getEntityManager()
+                .createNativeQuery("SELECT id, email, display_name FROM app_user WHERE id = ANY(?1)")
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(User.class)
+                .setParameter(1, ids.stream().distinct().toArray(Long[]::new)).getResultList();
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            refs.put(id, new UserRef(id, (String) r[1], (String) r[2]));
         }
         return refs;
     }
