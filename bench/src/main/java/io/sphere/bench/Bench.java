@@ -234,14 +234,16 @@ public final class Bench {
         step("generate 10k");
         log("generating " + sizes.get(0) + " cards");
         extras = new Extras(world);
+        long t0 = System.nanoTime();
         world.growCardsTo(sizes.get(0));
         extras.fill();
+        learnGeneration(sizes.get(0), t0);
 
         long step = (long) reps * (warmup.toSeconds() + window.toSeconds());
         // What must stay possible after each step: the inbox at every size, the 1M generation included, and the
         // jobs figure. A step that would eat into it is skipped and the notes say so.
         long tail = inboxSeconds(step) + jobsSeconds(step);
-        if (inTime(4 * step + 40 + (quick ? 60 : 120) + tail)) {
+        if (inTime(4 * step + 40 + (quick ? 90 : 240) + tail)) {
             step("warm-up of the webs");
             warmAll();
         } else {
@@ -322,18 +324,18 @@ public final class Bench {
         });
     }
 
-    /** Seconds the inbox steps still need: generating each size (measured ~25 s per 100k here) and measuring it. */
+    /** Seconds the inbox steps still need: generating each size from the one before, and measuring it. */
     private long inboxSeconds(long step) {
-        long s = 0;
-        for (long size : sizes) {
-            s += 2 * step + genSeconds(size);
-        }
-        return s + 30;
+        return inboxSecondsFrom(step, sizes.get(0)) + 30;
     }
 
-    /** Seconds figure 6 needs: four worker starts, and per repetition both sides of 1 and 2. */
+    /**
+     * Seconds figure 6 needs: four worker starts (each planned at three times the first worker's start-up, at least
+     * 15 s) and per repetition both sides of 1 and 2.
+     */
     private long jobsSeconds(long step) {
-        return jobsSize() <= sizes.get(sizes.size() - 1) ? 4 * 45 + 4 * step + 90 : 0;
+        long start = Math.max(15, Math.round(3 * worker.startupSeconds()));
+        return jobsSize() <= sizes.get(sizes.size() - 1) ? 4 * start + 4 * step + 90 : 0;
     }
 
     /**
@@ -343,8 +345,10 @@ public final class Bench {
      * stays colder and loses the next comparison, whatever its feature switch.
      */
     private void warmAll() throws Exception {
-        int target = quick ? 300 : 1_000;
-        long cap = System.nanoTime() + TimeUnit.SECONDS.toNanos(quick ? 60 : 120);
+        // enough for the JIT's optimising compiler to reach the request path: a few hundred lifecycles leave most
+        // of it in its first, profiling tier, and a web measured then runs at half its steady rate
+        int target = quick ? 1_000 : 4_000;
+        long cap = System.nanoTime() + TimeUnit.SECONDS.toNanos(quick ? 90 : 240);
         List<Apps.App> webs = List.of(webNoLog, webNoAudit, web);
         List<String> keys = cardKeys();
         long[][] served = new long[webs.size()][3];
@@ -683,9 +687,13 @@ public final class Bench {
         return (long) (Math.max(0, cards) * genSecondsPerCard) + 10;
     }
 
+    /**
+     * Plans later generations from the latest one of at least 10k cards, with half again its rate as a margin (the
+     * first guess, 25 s per 100k, is the slowest seen on a loaded machine; a quiet one makes 1M in 84 s).
+     */
     private void learnGeneration(long cards, long t0) {
-        if (cards >= 50_000) {
-            genSecondsPerCard = Math.max(genSecondsPerCard, (System.nanoTime() - t0) / 1e9 / cards);
+        if (cards >= 10_000) {
+            genSecondsPerCard = 1.5 * (System.nanoTime() - t0) / 1e9 / cards;
         }
     }
 
