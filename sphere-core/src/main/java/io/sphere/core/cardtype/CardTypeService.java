@@ -187,8 +187,12 @@ public class CardTypeService {
     public Map<Long, CardTypeView> byIds(Collection<Long> ids) {
         Map<Long, CardTypeView> map = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
-            types.list("id in ?1", ids.stream().distinct().toList())
-                    .forEach(t -> map.put(t.id(), view(t)));
+            // one statement text for any number of ids (an IN list was translated anew for each length)
+            @SuppressWarnings("unchecked")
+            List<CardType> rows = types.getEntityManager()
+                    .createNativeQuery("SELECT * FROM card_type WHERE id = ANY(?1)", CardType.class)
+                    .setParameter(1, ids.stream().distinct().toArray(Long[]::new)).getResultList();
+            rows.forEach(t -> map.put(t.id(), view(t)));
         }
         return map;
     }

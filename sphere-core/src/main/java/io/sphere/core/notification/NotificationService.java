@@ -17,6 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
+
 import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
 import io.sphere.core.security.Actor;
@@ -91,11 +94,16 @@ public class NotificationService {
         return new NotificationPage(items, unreadCount(actor), next);
     }
 
-    /** The number on the bell. */
+    /**
+     * The number on the bell (every page shows it). Its type is declared, so Hibernate does not read the result's
+     * metadata on each call, and no pending entity change is flushed before it (notifications are written by SQL).
+     */
     public long unreadCount(Actor actor) {
-        return ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM notification WHERE recipient_id = ?1 AND read_at IS NULL")
-                .setParameter(1, actor.userId()).getSingleResult()).longValue();
+        Object n = em
+                .createNativeQuery("SELECT count(*) AS n FROM notification WHERE recipient_id = ?1 AND read_at IS NULL")
+                .unwrap(NativeQuery.class).addScalar("n", StandardBasicTypes.LONG)
+                .addSynchronizedQuerySpace("notification").setParameter(1, actor.userId()).getSingleResult();
+        return ((Number) n).longValue();
     }
 
     /** Marks one of the actor's notifications read and returns where it leads. */

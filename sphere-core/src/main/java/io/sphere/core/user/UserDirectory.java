@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 /** Looks people up for other features (cards show names, fields of kind USER need a real, active user). * <p>
  * Reads run in a transaction too, not {@code SUPPORTS}: outside one, Hibernate serves them from the request-scoped
@@ -50,7 +51,9 @@ public class UserDirectory {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = users.getEntityManager()
                 .createNativeQuery("SELECT id, email, display_name FROM app_user WHERE id = ANY(?1)")
-                .unwrap(NativeQuery.class).addSynchronizedEntityClass(User.class)
+                .unwrap(NativeQuery.class).addScalar("id", StandardBasicTypes.LONG)
+                .addScalar("email", StandardBasicTypes.STRING).addScalar("display_name", StandardBasicTypes.STRING)
+                .addSynchronizedEntityClass(User.class)
                 .setParameter(1, ids.stream().distinct().toArray(Long[]::new)).getResultList();
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();
