@@ -1,12 +1,17 @@
 package io.sphere.core.audit;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.sphere.core.messaging.JsonBatch;
 
 /** JSON for {@link AuditEvent}, in the outbox and on the wire; decoding checks everything the table needs. */
 public final class AuditCodec {
@@ -14,6 +19,7 @@ public final class AuditCodec {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final JavaType LIST = JSON.getTypeFactory().constructCollectionType(List.class, AuditEvent.class);
 
     private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
 
@@ -36,6 +42,36 @@ public final class AuditCodec {
         }
     }
 
+    /**
+     * One message body, as the relay publishes it: one event or a {@link JsonBatch} array of them.
+     *
+     * @throws MalformedEventException when the body, or any event in it, is not a complete event of a known schema
+     */
+    public static List<AuditEvent> decodeAll(byte[] body) {
+        if (!JsonBatch.isArray(body)) {
+            return List.of(decode(body));
+        }
+        List<AuditEvent> events;
+        try {
+            events = JSON.readValue(body, LIST);
+        } catch (IOException ex) {
+            throw new MalformedEventException("not a list of audit events: " + firstLine(ex.getMessage()));
+        }
+        if (events.isEmpty()) {
+            throw new MalformedEventException("an empty list of audit events");
+        }
+        List<AuditEvent> checked = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                checked.add(check(events.get(i)));
+            } catch (MalformedEventException ex) {
+                throw new MalformedEventException("event " + (i + 1) + " of " + events.size() + ": "
+                        + ex.getMessage());
+            }
+        }
+        return checked;
+    }
+
     /** @throws MalformedEventException when the body is not a complete event of a known schema */
     public static AuditEvent decode(byte[] body) {
         AuditEvent e;
@@ -44,6 +80,10 @@ public final class AuditCodec {
         } catch (IOException ex) {
             throw new MalformedEventException("not an audit event: " + firstLine(ex.getMessage()));
         }
+        return check(e);
+    }
+
+    private static AuditEvent check(AuditEvent e) {
         if (e == null || e.schema() != AuditEvent.SCHEMA) {
             throw new MalformedEventException("unknown schema " + (e == null ? "null" : e.schema()));
         }

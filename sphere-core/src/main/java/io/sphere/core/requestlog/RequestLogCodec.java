@@ -1,11 +1,16 @@
 package io.sphere.core.requestlog;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.sphere.core.messaging.JsonBatch;
 
 /** JSON on the wire for {@link RequestLogEntry}; decoding checks everything the table needs. */
 public final class RequestLogCodec {
@@ -13,6 +18,8 @@ public final class RequestLogCodec {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final JavaType LIST = JSON.getTypeFactory().constructCollectionType(List.class,
+            RequestLogEntry.class);
 
     private RequestLogCodec() {
     }
@@ -25,6 +32,36 @@ public final class RequestLogCodec {
         }
     }
 
+    /**
+     * One message body, as the web publishes it: one entry or a {@link JsonBatch} array of them.
+     *
+     * @throws MalformedEntryException when the body, or any entry in it, is not a complete entry of a known schema
+     */
+    public static List<RequestLogEntry> decodeAll(byte[] body) {
+        if (!JsonBatch.isArray(body)) {
+            return List.of(decode(body));
+        }
+        List<RequestLogEntry> entries;
+        try {
+            entries = JSON.readValue(body, LIST);
+        } catch (IOException ex) {
+            throw new MalformedEntryException("not a list of request-log entries: " + firstLine(ex.getMessage()));
+        }
+        if (entries.isEmpty()) {
+            throw new MalformedEntryException("an empty list of request-log entries");
+        }
+        List<RequestLogEntry> checked = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                checked.add(check(entries.get(i)));
+            } catch (MalformedEntryException ex) {
+                throw new MalformedEntryException("entry " + (i + 1) + " of " + entries.size() + ": "
+                        + ex.getMessage());
+            }
+        }
+        return checked;
+    }
+
     /** @throws MalformedEntryException when the body is not a complete entry of a known schema */
     public static RequestLogEntry decode(byte[] body) {
         RequestLogEntry e;
@@ -33,6 +70,10 @@ public final class RequestLogCodec {
         } catch (IOException ex) {
             throw new MalformedEntryException("not a request-log entry: " + firstLine(ex.getMessage()));
         }
+        return check(e);
+    }
+
+    private static RequestLogEntry check(RequestLogEntry e) {
         if (e == null || e.schema() != RequestLogEntry.SCHEMA) {
             throw new MalformedEntryException("unknown schema " + (e == null ? "null" : e.schema()));
         }

@@ -18,6 +18,20 @@ public interface AuditRelayConfig {
     int batchSize();
 
     /**
+     * Events packed into one AMQP message (a JSON array). RabbitMQ's work is per message, so a message of many
+     * events costs the broker and the worker about what one event did.
+     */
+    @WithDefault("50")
+    int eventsPerMessage();
+
+    /**
+     * How long the relay waits after a commit woke it, so that the events of the commits close behind it share one
+     * outbox transaction and one message. Events reach the trail this much later; no request ever waits for it.
+     */
+    @WithDefault("PT0.05S")
+    Duration linger();
+
+    /**
      * How often the outbox is looked at when nothing woke the relay: picks up events of other processes and of a
      * web that stopped before it relayed them. Each commit of this process wakes it at once.
      */

@@ -1,6 +1,7 @@
 package io.sphere.web.audit;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +18,13 @@ import com.rabbitmq.client.MessageProperties;
 import io.sphere.core.audit.AuditOutbox;
 import io.sphere.core.audit.AuditOutbox.Pending;
 import io.sphere.core.messaging.Broker;
+import io.sphere.core.messaging.JsonBatch;
 import io.sphere.core.messaging.Topology;
 
 /**
- * One relay thread: claims outbox rows, publishes them as persistent messages, waits for the broker's confirms and
- * only then lets the outbox delete them. The user's request never waits for any of this: it committed its event
+ * One relay thread: claims outbox rows, publishes them as persistent messages (several events to a message, see
+ * {@link JsonBatch}), waits for the broker's confirms and only then lets the outbox delete them. A commit wakes the
+ * thread, which lingers a moment so that the commits close behind it go in the same round. The user's request never waits for any of this: it committed its event
  * and at most wakes this thread. While the broker is away events simply stay in the outbox, which is bounded only by
  * the database; the thread reconnects with back-off, forever.
  */
@@ -116,10 +119,15 @@ final class OutboxRelay {
     }
 
     private void publish(List<Pending> rows) throws IOException, InterruptedException, TimeoutException {
-        for (Pending p : rows) {
+        int perMessage = Math.max(1, config.eventsPerMessage());
+        for (int from = 0; from < rows.size(); from += perMessage) {
+            List<Pending> part = rows.subList(from, Math.min(rows.size(), from + perMessage));
+            List<byte[]> bodies = new ArrayList<>(part.size());
+            part.forEach(p -> bodies.add(p.body()));
+            // A message of one event keeps its event id as message id; a packed one has as many ids as events.
             AMQP.BasicProperties props = MessageProperties.PERSISTENT_BASIC.builder().contentType("application/json")
-                    .messageId(p.eventId().toString()).build();
-            channel.basicPublish(topology.auditExchange(), topology.auditRoutingKey(), props, p.body());
+                    .messageId(part.size() == 1 ? part.get(0).eventId().toString() : null).build();
+            channel.basicPublish(topology.auditExchange(), topology.auditRoutingKey(), props, JsonBatch.join(bodies));
         }
         channel.waitForConfirmsOrDie(config.confirmTimeout().toMillis());
     }
@@ -132,10 +140,16 @@ final class OutboxRelay {
         lastError = message;
     }
 
-    /** Sleeps until woken by a commit, a stop or the timeout; a burst of wake-ups counts once. */
+    /**
+     * Sleeps until woken by a commit, a stop or the timeout; a burst of wake-ups counts once. After a wake-up it
+     * lingers, so that the commits right behind the first share its round.
+     */
     private void pause(long millis) {
         try {
             if (wake.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+                if (running && !config.linger().isZero()) {
+                    Thread.sleep(config.linger().toMillis());
+                }
                 wake.drainPermits();
             }
         } catch (InterruptedException e) {

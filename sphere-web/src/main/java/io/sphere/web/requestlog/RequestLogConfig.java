@@ -33,6 +33,20 @@ public interface RequestLogConfig {
     @WithDefault("500")
     int batchSize();
 
+    /**
+     * Entries packed into one AMQP message (a JSON array). RabbitMQ's work is per message, so a message of many
+     * entries costs the broker and the worker about what one entry did.
+     */
+    @WithDefault("50")
+    int entriesPerMessage();
+
+    /**
+     * How long the publisher waits after an entry for more to share its message (unless a message is full first).
+     * Entries reach the table this much later; no request ever waits for it.
+     */
+    @WithDefault("PT0.05S")
+    Duration linger();
+
     /** How long to wait for the broker to confirm a batch before treating it as not delivered. */
     @WithDefault("PT10S")
     Duration confirmTimeout();

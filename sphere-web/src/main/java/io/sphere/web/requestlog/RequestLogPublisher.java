@@ -26,13 +26,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sphere.core.messaging.Broker;
+import io.sphere.core.messaging.JsonBatch;
 import io.sphere.core.messaging.Topology;
 import io.sphere.core.requestlog.RequestLogCodec;
 import io.sphere.core.requestlog.RequestLogEntry;
 
 /**
  * Hands request-log entries to RabbitMQ without ever making a request wait: request threads only offer to a bounded
- * in-memory queue; one publisher thread sends persistent messages with publisher confirms. While the broker is
+ * in-memory queue; one publisher thread sends persistent messages with publisher confirms, several entries to a
+ * message ({@link JsonBatch}): it waits {@code linger} after an entry for others to share the message. While the broker is
  * unreachable the thread writes entries to an on-disk {@link Spool} and replays it, oldest first, when the broker
  * returns. What cannot be kept (memory queue or spool full) is dropped, counted, logged and shown to the superuser.
  */
@@ -45,6 +47,7 @@ public class RequestLogPublisher {
     private final Broker broker;
     private final Topology topology;
     private final BlockingQueue<byte[]> queue;
+    private final int perMessage;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     private final Counter droppedCounter;
@@ -65,6 +68,7 @@ public class RequestLogPublisher {
         this.broker = broker;
         this.topology = broker.topology();
         this.queue = new ArrayBlockingQueue<>(config.memoryBuffer());
+        this.perMessage = Math.max(1, config.entriesPerMessage());
         this.droppedCounter = Counter.builder("sphere.requestlog.dropped")
                 .description("Request-log entries lost because the memory buffer or the spool was full")
                 .register(registry);
@@ -147,7 +151,7 @@ public class RequestLogPublisher {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, config.batchSize() - 1);
+                gather(batch);
                 if (!(connected && publish(batch))) {
                     toSpool(batch);
                 }
@@ -172,11 +176,32 @@ public class RequestLogPublisher {
         disconnect();
     }
 
+    /**
+     * Adds what is waiting, up to a batch; while that is less than a message's worth, waits for more until the
+     * linger time after the first entry has passed. A stopping publisher does not wait.
+     */
+    private void gather(List<byte[]> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + config.linger().toNanos();
+        while (true) {
+            queue.drainTo(batch, config.batchSize() - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= Math.min(perMessage, config.batchSize()) || left <= 0 || !running) {
+                return;
+            }
+            byte[] next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+        }
+    }
+
     private boolean publish(List<byte[]> bodies) {
         try {
-            for (byte[] body : bodies) {
-                AMQP.BasicProperties props = MessageProperties.PERSISTENT_BASIC.builder()
-                        .contentType("application/json").build();
+            AMQP.BasicProperties props = MessageProperties.PERSISTENT_BASIC.builder().contentType("application/json")
+                    .build();
+            for (int from = 0; from < bodies.size(); from += perMessage) {
+                byte[] body = JsonBatch.join(bodies.subList(from, Math.min(bodies.size(), from + perMessage)));
                 channel.basicPublish(topology.requestLogExchange(), topology.requestLogRoutingKey(), props, body);
             }
             channel.waitForConfirmsOrDie(config.confirmTimeout().toMillis());

@@ -7,9 +7,16 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -156,6 +163,42 @@ class RequestLogPublishingTest {
             assertThat(seen).containsKey(UUID.fromString(id));
         });
         assertThat(seen.get(UUID.fromString(id)).clientIp()).isEqualTo("203.0.113.7");
+    }
+
+    @Test
+    void requestsCloseTogetherShareMessages() throws Exception {
+        int clients = 8;
+        int each = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        Set<UUID> ids = ConcurrentHashMap.newKeySet();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        ids.add(UUID.fromString(new WebClient().get("/login").header("X-Request-Id")));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Set<UUID> arrived = new HashSet<>();
+        List<Integer> messageSizes = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (List<RequestLogEntry> message : QueueReader.drainMessages(queue)) {
+                messageSizes.add(message.size());
+                message.forEach(e -> assertThat(arrived.add(e.requestId())).as("published twice").isTrue());
+            }
+            assertThat(arrived).containsAll(ids);
+        });
+        // Eight clients at once: the publisher's linger lets the entries of a moment travel together.
+        assertThat(messageSizes.size()).as("messages for %d entries: %s", arrived.size(), messageSizes)
+                .isLessThan(arrived.size());
+        assertThat(messageSizes).allSatisfy(n -> assertThat(n).isBetween(1, 50));
     }
 
     @Test

@@ -46,14 +46,23 @@ public class AuditPipeline {
         }
     }
 
+    /** Messages the last {@link #drain()} took: a message may carry several events. */
+    private int messagesDrained;
+
+    public int messagesDrained() {
+        return messagesDrained;
+    }
+
     /** Waits for an empty outbox, then takes every event waiting in the queue. */
     public List<AuditEvent> drain() {
+        messagesDrained = 0;
         await().atMost(Duration.ofSeconds(60)).until(() -> outbox.backlog().rows() == 0);
         List<AuditEvent> events = new ArrayList<>();
         try (Connection c = connect(); Channel ch = c.createChannel()) {
             for (GetResponse r = ch.basicGet(broker.topology().auditQueue(), true); r != null; r = ch.basicGet(
                     broker.topology().auditQueue(), true)) {
-                events.add(AuditCodec.decode(r.getBody()));
+                events.addAll(AuditCodec.decodeAll(r.getBody()));
+                messagesDrained++;
             }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the audit queue", e);

@@ -18,13 +18,18 @@ public final class QueueReader {
     }
 
     public static List<RequestLogEntry> drain(String queue) {
-        List<RequestLogEntry> entries = new ArrayList<>();
+        return drainMessages(queue).stream().flatMap(List::stream).toList();
+    }
+
+    /** Every message waiting, each with the entries it carries. */
+    public static List<List<RequestLogEntry>> drainMessages(String queue) {
+        List<List<RequestLogEntry>> entries = new ArrayList<>();
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setPort(5672);
         try (Connection c = factory.newConnection("sphere-web-test"); Channel ch = c.createChannel()) {
             for (GetResponse r = ch.basicGet(queue, true); r != null; r = ch.basicGet(queue, true)) {
-                entries.add(RequestLogCodec.decode(r.getBody()));
+                entries.add(RequestLogCodec.decodeAll(r.getBody()));
             }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read queue " + queue, e);

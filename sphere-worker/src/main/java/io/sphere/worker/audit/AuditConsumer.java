@@ -1,6 +1,7 @@
 package io.sphere.worker.audit;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import com.rabbitmq.client.Channel;
@@ -48,9 +49,9 @@ final class AuditConsumer extends BatchConsumer<AuditEvent> {
     }
 
     @Override
-    protected AuditEvent decode(byte[] body) throws Undecodable {
+    protected List<AuditEvent> decode(byte[] body) throws Undecodable {
         try {
-            return AuditCodec.decode(body);
+            return AuditCodec.decodeAll(body);
         } catch (MalformedEventException e) {
             throw new Undecodable(e.getMessage());
         }

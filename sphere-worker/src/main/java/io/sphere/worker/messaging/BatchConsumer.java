@@ -29,11 +29,13 @@ import io.sphere.worker.OneLine;
 
 /**
  * Moves messages of one kind from RabbitMQ into PostgreSQL in batches, on one thread of its own so that a slow
- * database never blocks the broker's I/O threads. A delivery is acknowledged only after the batch holding it has
+ * database never blocks the broker's I/O threads. A message holds one entry or several (see
+ * {@link io.sphere.core.messaging.JsonBatch}); a batch is bounded by entries, not messages. A delivery is acknowledged only after the batch holding it has
  * been committed: whenever the worker dies, a message is either stored or still in the queue, and the idempotent
  * insert makes the redelivery of a stored one harmless. A body that cannot be decoded goes to the dead-letter queue
  * at once; one the database refuses by itself is dead-lettered (at once, or after one more attempt on redelivery when
- * {@link #retryRefusedOnce()} says so); a failure of the database as a whole returns the batch to the queue.
+ * {@link #retryRefusedOnce()} says so; the other entries of its message are stored first); a failure of the database
+ * as a whole returns the batch to the queue.
  * Subclasses say how to decode a body and which queue to declare and consume.
  *
  * @param <T> what one message decodes to
@@ -96,6 +98,14 @@ public abstract class BatchConsumer<T> {
     private record Received(Channel channel, long tag, boolean redelivered, byte[] body) {
     }
 
+    /** A delivery with what it decoded to, or why it could not be. */
+    private record Decoded<T>(Received received, List<T> entries, String undecodable) {
+
+        int size() {
+            return entries.size();
+        }
+    }
+
     private final Connections connections;
     protected final Topology topology;
     private final Names names;
@@ -142,8 +152,8 @@ public abstract class BatchConsumer<T> {
     /** Where rejected messages end up, for the log. */
     protected abstract String deadQueue();
 
-    /** Turns a body into the value stored. */
-    protected abstract T decode(byte[] body) throws Undecodable;
+    /** Turns a body into the values stored: one, or several when the publisher packed them into one message. */
+    protected abstract List<T> decode(byte[] body) throws Undecodable;
 
     /**
      * Whether a message the database refuses by itself gets a second attempt on redelivery before it is
@@ -229,7 +239,7 @@ public abstract class BatchConsumer<T> {
         Duration delay = settings.retryMinDelay();
         while (!stopping()) {
             session.requireAlive();
-            List<Received> batch = nextBatch(session.channel);
+            List<Decoded<T>> batch = nextBatch(session.channel);
             if (batch.isEmpty()) {
                 continue;
             }
@@ -244,32 +254,48 @@ public abstract class BatchConsumer<T> {
         finish(session);
     }
 
-    /** Waits for the first delivery, then at most max-wait for the batch to fill. */
-    private List<Received> nextBatch(Channel channel) {
-        List<Received> batch = new ArrayList<>();
+    /**
+     * Waits for the first delivery, then at most max-wait for the batch to fill; decodes as it goes, so that the
+     * batch ends at batch-size entries however many each message carries.
+     */
+    private List<Decoded<T>> nextBatch(Channel channel) {
+        List<Decoded<T>> batch = new ArrayList<>();
+        int entries = 0;
         try {
             Received first = inbox.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
             if (first == null) {
                 return batch;
             }
-            batch.add(first);
             long deadline = System.nanoTime() + settings.maxWait().toNanos();
-            while (batch.size() < settings.batchSize()) {
-                long left = deadline - System.nanoTime();
-                Received next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (next == null) {
-                    inbox.drainTo(batch, settings.batchSize() - batch.size());
+            for (Received next = first; next != null;) {
+                if (next.channel() == channel) {
+                    Decoded<T> d = decoded(next);
+                    batch.add(d);
+                    entries += d.size();
+                    inBatch.set(batch.size());
+                }
+                if (entries >= settings.batchSize()) {
                     break;
                 }
-                batch.add(next);
+                next = inbox.poll();
+                if (next == null) {
+                    long left = deadline - System.nanoTime();
+                    next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopRequested.countDown();
         }
-        batch.removeIf(r -> r.channel() != channel);
-        inBatch.set(batch.size());
         return batch;
+    }
+
+    private Decoded<T> decoded(Received r) {
+        try {
+            return new Decoded<>(r, decode(r.body()), null);
+        } catch (Undecodable e) {
+            return new Decoded<>(r, List.of(), e.getMessage());
+        }
     }
 
     /**
@@ -277,22 +303,22 @@ public abstract class BatchConsumer<T> {
      *
      * @return false when the database is down and the batch went back to the queue
      */
-    private boolean settle(Channel channel, List<Received> batch) throws IOException {
+    private boolean settle(Channel channel, List<Decoded<T>> batch) throws IOException {
         try {
-            List<T> entries = new ArrayList<>(batch.size());
-            List<Received> decoded = new ArrayList<>(batch.size());
-            for (Received r : batch) {
-                try {
-                    entries.add(decode(r.body()));
-                    decoded.add(r);
-                } catch (Undecodable e) {
-                    deadLetter(channel, r, e.getMessage());
+            List<T> entries = new ArrayList<>();
+            List<Decoded<T>> decoded = new ArrayList<>(batch.size());
+            for (Decoded<T> d : batch) {
+                if (d.undecodable() != null) {
+                    deadLetter(channel, d.received(), d.undecodable());
+                } else {
+                    entries.addAll(d.entries());
+                    decoded.add(d);
                 }
             }
-            if (entries.isEmpty()) {
+            if (decoded.isEmpty()) {
                 return true;
             }
-            long highest = decoded.get(decoded.size() - 1).tag();
+            long highest = decoded.get(decoded.size() - 1).received().tag();
             int inserted;
             try {
                 inserted = sink.store(entries);
@@ -302,7 +328,7 @@ public abstract class BatchConsumer<T> {
                 }
                 log.warnf("A batch of %d %s %s failed (%s); storing them one by one", entries.size(),
                         lower(names.label()), names.items(), OneLine.describe(e));
-                return storeOneByOne(channel, decoded, entries);
+                return storeOneByOne(channel, decoded);
             }
             count(inserted, entries.size());
             // multiple=true settles exactly this batch: earlier batches are settled and rejected tags are done.
@@ -313,30 +339,64 @@ public abstract class BatchConsumer<T> {
         }
     }
 
-    /** The database answers, so some entry itself is bad: isolate it instead of blocking the queue behind it. */
-    private boolean storeOneByOne(Channel channel, List<Received> decoded, List<T> entries)
-            throws IOException {
-        for (int i = 0; i < entries.size(); i++) {
-            Received r = decoded.get(i);
-            int inserted;
+    /**
+     * The database answers, so some entry itself is bad: isolate it instead of blocking the queue behind it. Each
+     * message is stored alone, and the entries of a message that fails one by one, so that a bad entry costs only
+     * itself a place in the table; its message (whose other entries are stored, and harmless to store again) goes to
+     * the dead-letter queue, or back to the queue for one more attempt.
+     */
+    private boolean storeOneByOne(Channel channel, List<Decoded<T>> decoded) throws IOException {
+        long highest = decoded.get(decoded.size() - 1).received().tag();
+        for (Decoded<T> d : decoded) {
+            Received r = d.received();
+            String refused;
             try {
-                inserted = sink.store(List.of(entries.get(i)));
+                refused = storeAlone(d.entries());
             } catch (RuntimeException e) {
-                if (isSystemic(e) || !databaseAnswers.getAsBoolean()) {
-                    return giveBack(channel, decoded.get(decoded.size() - 1).tag(), e);
-                }
-                if (!retryRefusedOnce() || r.redelivered()) {
-                    deadLetter(channel, r, OneLine.describe(e));
-                } else {
-                    // A second attempt, on redelivery, separates a passing fault from a bad message.
-                    channel.basicNack(r.tag(), false, true);
-                }
-                continue;
+                return giveBack(channel, highest, e);
             }
-            count(inserted, 1);
-            channel.basicAck(r.tag(), false);
+            if (refused == null) {
+                channel.basicAck(r.tag(), false);
+            } else if (!retryRefusedOnce() || r.redelivered()) {
+                deadLetter(channel, r, refused);
+            } else {
+                // A second attempt, on redelivery, separates a passing fault from a bad message.
+                channel.basicNack(r.tag(), false, true);
+            }
         }
         return true;
+    }
+
+    /**
+     * Stores the entries of one message, one by one when together they fail.
+     *
+     * @return why the database refused an entry, or null when all are stored
+     * @throws RuntimeException when the failure is the database's, not an entry's
+     */
+    private String storeAlone(List<T> entries) {
+        try {
+            count(sink.store(entries), entries.size());
+            return null;
+        } catch (RuntimeException e) {
+            if (isSystemic(e) || !databaseAnswers.getAsBoolean()) {
+                throw e;
+            }
+            if (entries.size() == 1) {
+                return OneLine.describe(e);
+            }
+        }
+        String refused = null;
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                count(sink.store(List.of(entries.get(i))), 1);
+            } catch (RuntimeException e) {
+                if (isSystemic(e) || !databaseAnswers.getAsBoolean()) {
+                    throw e;
+                }
+                refused = names.items() + " " + (i + 1) + " of " + entries.size() + ": " + OneLine.describe(e);
+            }
+        }
+        return refused;
     }
 
     /**
@@ -383,11 +443,19 @@ public abstract class BatchConsumer<T> {
         List<Received> rest = new ArrayList<>();
         inbox.drainTo(rest);
         rest.removeIf(r -> r.channel() != session.channel);
-        for (int from = 0; from < rest.size(); from += settings.batchSize()) {
-            List<Received> batch = rest.subList(from, Math.min(rest.size(), from + settings.batchSize()));
-            inBatch.set(batch.size());
-            if (!settle(session.channel, batch)) {
-                break;
+        List<Decoded<T>> batch = new ArrayList<>();
+        int entries = 0;
+        for (int i = 0; i < rest.size(); i++) {
+            Decoded<T> d = decoded(rest.get(i));
+            batch.add(d);
+            entries += d.size();
+            if (entries >= settings.batchSize() || i == rest.size() - 1) {
+                inBatch.set(batch.size());
+                if (!settle(session.channel, batch)) {
+                    break;
+                }
+                batch = new ArrayList<>();
+                entries = 0;
             }
         }
         session.channel.close();

@@ -1,6 +1,7 @@
 package io.sphere.worker.requestlog;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import com.rabbitmq.client.Channel;
@@ -47,9 +48,9 @@ final class RequestLogConsumer extends BatchConsumer<RequestLogEntry> {
     }
 
     @Override
-    protected RequestLogEntry decode(byte[] body) throws Undecodable {
+    protected List<RequestLogEntry> decode(byte[] body) throws Undecodable {
         try {
-            return RequestLogCodec.decode(body);
+            return RequestLogCodec.decodeAll(body);
         } catch (MalformedEntryException e) {
             throw new Undecodable(e.getMessage());
         }

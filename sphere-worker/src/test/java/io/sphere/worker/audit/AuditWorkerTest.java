@@ -30,6 +30,7 @@ import io.sphere.core.audit.AuditChange;
 import io.sphere.core.audit.AuditCodec;
 import io.sphere.core.audit.AuditEvent;
 import io.sphere.core.messaging.Broker;
+import io.sphere.core.messaging.JsonBatch;
 import io.sphere.core.messaging.Topology;
 import io.sphere.core.testing.TestDatabase;
 
@@ -103,6 +104,27 @@ class AuditWorkerTest {
         publish(AuditCodec.encode(after));
         await().atMost(PATIENCE).until(() -> rows() == 2);
         assertThat(ready(topology.auditDeadQueue())).isEqualTo(3);
+    }
+
+    @Test
+    void eventsPackedIntoOneMessageAreStoredAndARefusedOneCostsOnlyItself() throws Exception {
+        List<AuditEvent> good = List.of(event("CARD_CREATED", Instant.now()), event("CARD_UPDATED", Instant.now()),
+                event("CARD_TRANSITIONED", Instant.now()));
+        publish(JsonBatch.join(good.stream().map(AuditCodec::encode).toList()));
+        await().atMost(PATIENCE).until(() -> rows() == 3);
+
+        AuditEvent refused = new AuditEvent(AuditEvent.SCHEMA, UUID.randomUUID(), now(), "CARD_COMMENTED", 1L,
+                "a@example.com", 1L, "REQ-1", 1L, 1L, null, List.of(), Map.of("text", "bad \u0000 byte"));
+        AuditEvent besideIt = event("CARD_UPDATED", Instant.now());
+        publish(JsonBatch.join(List.of(AuditCodec.encode(besideIt), AuditCodec.encode(refused))));
+
+        // Tried again once on redelivery, then dead-lettered whole; the good event beside it is stored once.
+        await().atMost(PATIENCE).until(() -> ready(topology.auditDeadQueue()) == 1);
+        assertThat(rows()).isEqualTo(4);
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE event_id = ?", besideIt.eventId()))
+                .isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE event_id = ?", refused.eventId()))
+                .isZero();
     }
 
     @Test

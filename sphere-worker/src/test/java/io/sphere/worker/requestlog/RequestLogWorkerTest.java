@@ -21,6 +21,7 @@ import com.rabbitmq.client.Connection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sphere.core.messaging.Broker;
+import io.sphere.core.messaging.JsonBatch;
 import io.sphere.core.messaging.Topology;
 import io.sphere.core.requestlog.RequestLogCodec;
 import io.sphere.core.requestlog.RequestLogEntry;
@@ -122,6 +123,55 @@ class RequestLogWorkerTest {
             return dead.size() == 1 && rows() == 10;
         });
         assertThat(RequestLogCodec.decode(dead.get(0)).requestId()).isEqualTo(poison.requestId());
+    }
+
+    @Test
+    void storesEveryEntryOfPackedMessagesAndOfSingleOnesAlike() throws Exception {
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            bodies.add(RequestLogCodec.encode(Rabbit.entry("/cards/packed-" + i)));
+        }
+        // 24 messages of 50 entries, as the web packs them, then one message of one entry, as older webs sent.
+        for (int from = 0; from < bodies.size(); from += 50) {
+            Rabbit.publish(channel, topology, JsonBatch.join(bodies.subList(from, from + 50)));
+        }
+        Rabbit.publish(channel, topology, Rabbit.entry("/cards/single"));
+
+        await().atMost(PATIENCE).until(() -> rows() == 1201);
+        assertThat(TestDatabase.count("SELECT count(DISTINCT request_id) FROM request_log")).isEqualTo(1201);
+        assertThat(Rabbit.ready(channel, topology.requestLogQueue())).isZero();
+        assertThat(Rabbit.ready(channel, topology.requestLogDeadQueue())).isZero();
+    }
+
+    @Test
+    void aPackedMessageWithARefusedEntryKeepsItsOtherEntriesAndIsDeadLettered() throws Exception {
+        RequestLogEntry poison = Rabbit.entry("/cards/\u0000");
+        List<byte[]> packed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            packed.add(RequestLogCodec.encode(Rabbit.entry()));
+        }
+        packed.add(RequestLogCodec.encode(poison));
+        packed.add(RequestLogCodec.encode(Rabbit.entry()));
+        Rabbit.publish(channel, topology, Rabbit.entry());
+        Rabbit.publish(channel, topology, JsonBatch.join(packed));
+        Rabbit.publish(channel, topology, Rabbit.entry());
+        // Malformed inside an array: the whole message is unreadable as sent and waits in the dead-letter queue.
+        Rabbit.publish(channel, topology,
+                ("[" + new String(RequestLogCodec.encode(Rabbit.entry())) + ",{\"schema\":1}]")
+                        .getBytes());
+
+        List<byte[]> dead = new ArrayList<>();
+        await().atMost(PATIENCE).until(() -> {
+            dead.addAll(Rabbit.take(channel, topology.requestLogDeadQueue()));
+            return dead.size() == 2 && rows() == 6;
+        });
+        assertThat(TestDatabase.count("SELECT count(*) FROM request_log WHERE request_id = ?", poison.requestId()))
+                .isZero();
+        byte[] packedDead = dead.stream().filter(b -> new String(b).contains(poison.requestId().toString()))
+                .findFirst().orElseThrow();
+        assertThat(RequestLogCodec.decodeAll(packedDead)).extracting(RequestLogEntry::requestId)
+                .contains(poison.requestId()).hasSize(5);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> rows() == 6);
     }
 
     @Test
