@@ -32,7 +32,8 @@ class StatusWithBrokerDownTest {
         LaunchResult result = launcher.launch("status");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.getOutputStream()).hasSize(3);
+        // Three checks; a WARN line about this machine's autovacuum may follow them.
+        assertThat(result.getOutputStream()).filteredOn(line -> !line.startsWith("WARN ")).hasSize(3);
         assertThat(result.getOutputStream().get(0)).startsWith("OK   database");
         assertThat(result.getOutputStream().get(1)).startsWith("OK   schema");
         assertThat(result.getOutputStream().get(2)).startsWith("FAIL broker amqp://guest@127.0.0.1:1/ is unreachable: ")
