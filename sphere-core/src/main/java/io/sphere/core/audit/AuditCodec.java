@@ -1,12 +1,10 @@
 package io.sphere.core.audit;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -19,7 +17,8 @@ public final class AuditCodec {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final JavaType LIST = JSON.getTypeFactory().constructCollectionType(List.class, AuditEvent.class);
+    private static final JsonBatch.Reader<AuditEvent> READER = new JsonBatch.Reader<>(JSON, AuditEvent.class,
+            "an audit event", "audit events", AuditCodec::check, MalformedEventException::new);
 
     private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
 
@@ -48,39 +47,12 @@ public final class AuditCodec {
      * @throws MalformedEventException when the body, or any event in it, is not a complete event of a known schema
      */
     public static List<AuditEvent> decodeAll(byte[] body) {
-        if (!JsonBatch.isArray(body)) {
-            return List.of(decode(body));
-        }
-        List<AuditEvent> events;
-        try {
-            events = JSON.readValue(body, LIST);
-        } catch (IOException ex) {
-            throw new MalformedEventException("not a list of audit events: " + firstLine(ex.getMessage()));
-        }
-        if (events.isEmpty()) {
-            throw new MalformedEventException("an empty list of audit events");
-        }
-        List<AuditEvent> checked = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            try {
-                checked.add(check(events.get(i)));
-            } catch (MalformedEventException ex) {
-                throw new MalformedEventException("event " + (i + 1) + " of " + events.size() + ": "
-                        + ex.getMessage());
-            }
-        }
-        return checked;
+        return READER.readAll(body);
     }
 
     /** @throws MalformedEventException when the body is not a complete event of a known schema */
     public static AuditEvent decode(byte[] body) {
-        AuditEvent e;
-        try {
-            e = JSON.readValue(body, AuditEvent.class);
-        } catch (IOException ex) {
-            throw new MalformedEventException("not an audit event: " + firstLine(ex.getMessage()));
-        }
-        return check(e);
+        return READER.read(body);
     }
 
     private static AuditEvent check(AuditEvent e) {
@@ -106,10 +78,6 @@ public final class AuditCodec {
 
     private static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
     }
 
     public static final class MalformedEventException extends RuntimeException {

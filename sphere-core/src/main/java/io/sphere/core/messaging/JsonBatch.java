@@ -1,7 +1,13 @@
 package io.sphere.core.messaging;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Several JSON documents in one AMQP message. RabbitMQ's cost is per message (store, index, delivery, ack), not per
@@ -49,5 +55,54 @@ public final class JsonBatch {
             }
         }
         return false;
+    }
+
+    /** How a codec reads its documents: the type, its names in messages, its checks and its exception. */
+    public record Reader<T>(ObjectMapper json, Class<T> type, String one, String many, UnaryOperator<T> check,
+            Function<String, ? extends RuntimeException> malformed) {
+
+        /** One document, parsed and checked. */
+        public T read(byte[] body) {
+            T value;
+            try {
+                value = json.readValue(body, type);
+            } catch (IOException e) {
+                throw malformed.apply("not " + one + ": " + firstLine(e.getMessage()));
+            }
+            return check.apply(value);
+        }
+
+        /**
+         * A message body as published: one document or an array of them, each checked.
+         *
+         * @throws RuntimeException the codec's own, when the body or any document in it is incomplete
+         */
+        public List<T> readAll(byte[] body) {
+            if (!isArray(body)) {
+                return List.of(read(body));
+            }
+            List<T> values;
+            try {
+                values = json.readValue(body, json.getTypeFactory().constructCollectionType(List.class, type));
+            } catch (IOException e) {
+                throw malformed.apply("not a list of " + many + ": " + firstLine(e.getMessage()));
+            }
+            if (values.isEmpty()) {
+                throw malformed.apply("an empty list of " + many);
+            }
+            List<T> checked = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                try {
+                    checked.add(check.apply(values.get(i)));
+                } catch (RuntimeException e) {
+                    throw malformed.apply((i + 1) + " of " + values.size() + " " + many + ": " + e.getMessage());
+                }
+            }
+            return checked;
+        }
+
+        private static String firstLine(String message) {
+            return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+        }
     }
 }

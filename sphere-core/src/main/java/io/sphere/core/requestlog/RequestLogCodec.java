@@ -1,11 +1,9 @@
 package io.sphere.core.requestlog;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -18,8 +16,9 @@ public final class RequestLogCodec {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final JavaType LIST = JSON.getTypeFactory().constructCollectionType(List.class,
-            RequestLogEntry.class);
+    private static final JsonBatch.Reader<RequestLogEntry> READER = new JsonBatch.Reader<>(JSON,
+            RequestLogEntry.class, "a request-log entry", "request-log entries", RequestLogCodec::check,
+            MalformedEntryException::new);
 
     private RequestLogCodec() {
     }
@@ -38,39 +37,12 @@ public final class RequestLogCodec {
      * @throws MalformedEntryException when the body, or any entry in it, is not a complete entry of a known schema
      */
     public static List<RequestLogEntry> decodeAll(byte[] body) {
-        if (!JsonBatch.isArray(body)) {
-            return List.of(decode(body));
-        }
-        List<RequestLogEntry> entries;
-        try {
-            entries = JSON.readValue(body, LIST);
-        } catch (IOException ex) {
-            throw new MalformedEntryException("not a list of request-log entries: " + firstLine(ex.getMessage()));
-        }
-        if (entries.isEmpty()) {
-            throw new MalformedEntryException("an empty list of request-log entries");
-        }
-        List<RequestLogEntry> checked = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            try {
-                checked.add(check(entries.get(i)));
-            } catch (MalformedEntryException ex) {
-                throw new MalformedEntryException("entry " + (i + 1) + " of " + entries.size() + ": "
-                        + ex.getMessage());
-            }
-        }
-        return checked;
+        return READER.readAll(body);
     }
 
     /** @throws MalformedEntryException when the body is not a complete entry of a known schema */
     public static RequestLogEntry decode(byte[] body) {
-        RequestLogEntry e;
-        try {
-            e = JSON.readValue(body, RequestLogEntry.class);
-        } catch (IOException ex) {
-            throw new MalformedEntryException("not a request-log entry: " + firstLine(ex.getMessage()));
-        }
-        return check(e);
+        return READER.read(body);
     }
 
     private static RequestLogEntry check(RequestLogEntry e) {
@@ -84,10 +56,6 @@ public final class RequestLogCodec {
             throw new MalformedEntryException("status, duration or size out of range");
         }
         return e;
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
     }
 
     public static final class MalformedEntryException extends RuntimeException {

@@ -49,7 +49,7 @@ class JsonBatchTest {
                 + ",{\"schema\":1,\"method\":\"GET\"}]").getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> RequestLogCodec.decodeAll(oneBad)).isInstanceOf(MalformedEntryException.class)
-                .hasMessageContaining("entry 2 of 2");
+                .hasMessageContaining("2 of 2 request-log entries");
         assertThatThrownBy(() -> RequestLogCodec.decodeAll("[]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEntryException.class).hasMessageContaining("empty");
         assertThatThrownBy(() -> RequestLogCodec.decodeAll("[{".getBytes(StandardCharsets.UTF_8)))
@@ -68,7 +68,7 @@ class JsonBatchTest {
         byte[] badAction = JsonBatch.join(List.of(AuditCodec.encode(events.get(0)), AuditCodec.encode(event(
                 "not an action"))));
         assertThatThrownBy(() -> AuditCodec.decodeAll(badAction)).isInstanceOf(MalformedEventException.class)
-                .hasMessageContaining("event 2 of 2");
+                .hasMessageContaining("2 of 2 audit events");
     }
 
     private static RequestLogEntry entry(String path) {
