@@ -41,8 +41,8 @@ public interface RequestLogConfig {
     int entriesPerMessage();
 
     /**
-     * How long the publisher waits after an entry for more to share its message (unless a message is full first).
-     * Entries reach the table this much later; no request ever waits for it.
+     * How long the publisher waits after an entry for more to share its message; what came meanwhile (up to a
+     * batch) is sent with it. Entries reach the table this much later; no request ever waits for it.
      */
     @WithDefault("PT0.05S")
     Duration linger();

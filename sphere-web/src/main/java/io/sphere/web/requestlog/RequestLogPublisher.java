@@ -46,7 +46,7 @@ public class RequestLogPublisher {
     private final RequestLogConfig config;
     private final Broker broker;
     private final Topology topology;
-    private final BlockingQueue<byte[]> queue;
+    private final BlockingQueue<RequestLogEntry> queue;
     private final int perMessage;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
@@ -99,19 +99,12 @@ public class RequestLogPublisher {
         thread.start();
     }
 
-    /** Called on the request's thread when the response has ended: never blocks, never throws. */
+    /**
+     * Called on the request's thread when the response has ended: never blocks, never throws. The entry is encoded
+     * on the publisher's thread, not here.
+     */
     public void submit(RequestLogEntry entry) {
-        if (!running) {
-            return;
-        }
-        byte[] body;
-        try {
-            body = RequestLogCodec.encode(entry);
-        } catch (RuntimeException e) {
-            LOG.warnf("Request-log entry %s could not be encoded: %s", entry.requestId(), e.getMessage());
-            return;
-        }
-        if (!queue.offer(body)) {
+        if (running && !queue.offer(entry)) {
             drop(1);
         }
     }
@@ -137,7 +130,7 @@ public class RequestLogPublisher {
     }
 
     private void run() {
-        List<byte[]> batch = new ArrayList<>(config.batchSize());
+        List<RequestLogEntry> batch = new ArrayList<>(config.batchSize());
         while (running || !queue.isEmpty()) {
             try {
                 connectIfDue();
@@ -146,14 +139,15 @@ public class RequestLogPublisher {
                     continue;
                 }
                 batch.clear();
-                byte[] first = queue.poll(200, TimeUnit.MILLISECONDS);
+                RequestLogEntry first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 gather(batch);
-                if (!(connected && publish(batch))) {
-                    toSpool(batch);
+                List<byte[]> bodies = encode(batch);
+                if (!(connected && publish(bodies))) {
+                    toSpool(bodies);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -163,11 +157,11 @@ public class RequestLogPublisher {
                 sleepQuietly(1_000);
             }
         }
-        List<byte[]> rest = new ArrayList<>();
+        List<RequestLogEntry> rest = new ArrayList<>();
         queue.drainTo(rest);
         try {
             if (!rest.isEmpty()) {
-                toSpool(rest);
+                toSpool(encode(rest));
             }
         } catch (IOException e) {
             drop(rest.size());
@@ -177,23 +171,28 @@ public class RequestLogPublisher {
     }
 
     /**
-     * Adds what is waiting, up to a batch; while that is less than a message's worth, waits for more until the
-     * linger time after the first entry has passed. A stopping publisher does not wait.
+     * Sleeps the linger time after the first entry, then adds what came meanwhile, up to a batch. Sleeping rather
+     * than waiting on the queue means one wake-up per message instead of one per entry, and request threads never
+     * have a waiting publisher to signal. A stopping publisher does not wait.
      */
-    private void gather(List<byte[]> batch) throws InterruptedException {
-        long deadline = System.nanoTime() + config.linger().toNanos();
-        while (true) {
-            queue.drainTo(batch, config.batchSize() - batch.size());
-            long left = deadline - System.nanoTime();
-            if (batch.size() >= Math.min(perMessage, config.batchSize()) || left <= 0 || !running) {
-                return;
-            }
-            byte[] next = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
+    private void gather(List<RequestLogEntry> batch) throws InterruptedException {
+        if (running && !config.linger().isZero()) {
+            Thread.sleep(config.linger().toMillis());
         }
+        queue.drainTo(batch, config.batchSize() - batch.size());
+    }
+
+    /** The message bodies of the entries; one that cannot be encoded is logged and left out. */
+    private static List<byte[]> encode(List<RequestLogEntry> entries) {
+        List<byte[]> bodies = new ArrayList<>(entries.size());
+        for (RequestLogEntry entry : entries) {
+            try {
+                bodies.add(RequestLogCodec.encode(entry));
+            } catch (RuntimeException e) {
+                LOG.warnf("Request-log entry %s could not be encoded: %s", entry.requestId(), e.getMessage());
+            }
+        }
+        return bodies;
     }
 
     private boolean publish(List<byte[]> bodies) {
