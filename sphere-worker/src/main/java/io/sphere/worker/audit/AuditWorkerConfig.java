@@ -9,7 +9,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "sphere.worker.audit")
 interface AuditWorkerConfig {
 
-    /** Most events written in one transaction; the broker hands the worker twice as many ahead (prefetch). */
+    /**
+     * Most events written in one transaction; the broker hands the worker twice as many messages ahead (prefetch),
+     * each holding up to the web's {@code sphere.audit.relay.events-per-message} events (about 20 MB at most).
+     */
     @WithDefault("200")
     int batchSize();
 

@@ -9,7 +9,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "sphere.worker.request-log")
 interface RequestLogWorkerConfig {
 
-    /** Most entries written in one transaction; the broker hands the worker twice as many ahead (prefetch). */
+    /**
+     * Most entries written in one transaction; the broker hands the worker twice as many messages ahead (prefetch),
+     * each holding up to the web's {@code sphere.request-log.entries-per-message} entries (about 17 MB at most).
+     */
     @WithDefault("500")
     int batchSize();
 
