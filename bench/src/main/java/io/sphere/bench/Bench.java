@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -423,17 +424,10 @@ public final class Bench {
             List<Double> ratio = new ArrayList<>();
             long errors = 0;
             String firstError = null;
-            for (int r = 0; r < reps; r++) {
-                log("1. lifecycle, " + conns + " connections, repetition " + (r + 1));
-                boolean apiFirst = r % 2 == 0;
-                settle();
-                Load.Result first = Load.run(conns, warmup, window,
-                        t -> apiFirst ? apiLifecycle(web, t) : jdbcLifecycle(t));
-                settle();
-                Load.Result second = Load.run(conns, warmup, window,
-                        t -> apiFirst ? jdbcLifecycle(t) : apiLifecycle(web, t));
-                Load.Result a = apiFirst ? first : second;
-                Load.Result j = apiFirst ? second : first;
+            for (Load.Result[] pair : alternate("1. lifecycle, " + conns + " connections", conns, true,
+                    viaApi -> t -> viaApi ? apiLifecycle(web, t) : jdbcLifecycle(t))) {
+                Load.Result a = pair[0];
+                Load.Result j = pair[1];
                 api.add(a.rate());
                 jdbc.add(j.rate());
                 ratio.add(a.rate() / j.rate());
@@ -793,18 +787,10 @@ public final class Bench {
         for (Apps.App app : List.of(webNoLog, web, webNoLog, web)) {
             Load.run(conns, Duration.ZERO, window, t -> get(app, path(page, keys, t), t, page));
         }
-        for (int r = 0; r < reps; r++) {
-            log("3. request log on/off, repetition " + (r + 1));
-            // alternate which side goes first, so that a drift of the machine's load falls on both
-            boolean onFirst = r % 2 == 0;
-            settle();
-            Load.Result first = Load.run(conns, warmup, window,
-                    t -> get(onFirst ? web : webNoLog, path(page, keys, t), t, page));
-            settle();
-            Load.Result second = Load.run(conns, warmup, window,
-                    t -> get(onFirst ? webNoLog : web, path(page, keys, t), t, page));
-            Load.Result a = onFirst ? first : second;
-            Load.Result b = onFirst ? second : first;
+        for (Load.Result[] pair : alternate("3. request log on/off", conns, true,
+                logged -> t -> get(logged ? web : webNoLog, path(page, keys, t), t, page))) {
+            Load.Result a = pair[0];
+            Load.Result b = pair[1];
             check(a, "3 (on)");
             check(b, "3 (off)");
             on.add(a.rate());
@@ -826,6 +812,26 @@ public final class Bench {
                 verdict(Stats.median(thr) >= 0.95)));
         rows.add(new Row("3", "Request log on ÷ off: p50 latency", ratioText(p50), range(p50), "≤ 1.05",
                 verdict(Stats.median(p50) <= 1.05)));
+    }
+
+    /**
+     * The repetitions of an A/B comparison: each measures side A ({@code load.apply(true)}) and side B, the side
+     * that goes first alternating so that a drift of the machine's load falls on both, each window after the
+     * machine settled. Returns {A, B} per repetition.
+     */
+    private List<Load.Result[]> alternate(String step, int conns, boolean aFirstInFirstRun,
+            Function<Boolean, Load.OpFactory> load) throws Exception {
+        List<Load.Result[]> pairs = new ArrayList<>();
+        for (int r = 0; r < reps; r++) {
+            log(step + ", repetition " + (r + 1));
+            boolean aFirst = (r % 2 == 0) == aFirstInFirstRun;
+            settle();
+            Load.Result first = Load.run(conns, warmup, window, load.apply(aFirst));
+            settle();
+            Load.Result second = Load.run(conns, warmup, window, load.apply(!aFirst));
+            pairs.add(aFirst ? new Load.Result[]{first, second} : new Load.Result[]{second, first});
+        }
+        return pairs;
     }
 
     private static String path(boolean page, List<String> keys, int t) {
@@ -1070,15 +1076,10 @@ public final class Bench {
         List<Double> on = new ArrayList<>();
         List<Double> off = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
-        for (int r = 0; r < reps; r++) {
-            log("5. lifecycle with audit on/off, repetition " + (r + 1));
-            boolean onFirst = r % 2 == 1;
-            settle();
-            Load.Result first = Load.run(conns, warmup, window, t -> apiLifecycle(onFirst ? web : webNoAudit, t));
-            settle();
-            Load.Result second = Load.run(conns, warmup, window, t -> apiLifecycle(onFirst ? webNoAudit : web, t));
-            Load.Result a = onFirst ? first : second;
-            Load.Result b = onFirst ? second : first;
+        for (Load.Result[] pair : alternate("5. lifecycle with audit on/off", conns, false,
+                audited -> t -> apiLifecycle(audited ? web : webNoAudit, t))) {
+            Load.Result a = pair[0];
+            Load.Result b = pair[1];
             check(a, "5 (audit on)");
             check(b, "5 (audit off)");
             on.add(a.rate());
