@@ -13,13 +13,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.sphere.core.schema.SchemaService;
-import io.sphere.core.schema.SchemaService.SchemaBehindException;
-import io.sphere.core.schema.SchemaService.SchemaNewerThanCodeException;
+import io.sphere.core.schema.SchemaService.SchemaMismatchException;
 import io.sphere.worker.OneLine;
 
 /**
- * Refuses to run against a schema that is behind or ahead of this build: a consumer writing rows into tables it does
- * not know would corrupt data or dead-letter every message. Only {@code sphere-cli migrate} changes the schema.
+ * Refuses to run against a schema that is behind or ahead of this build, or half changed by a failed migration: a
+ * consumer writing rows into tables it does not know would corrupt data or dead-letter every message. Only
+ * {@code sphere-cli migrate} changes the schema.
  */
 @ApplicationScoped
 public class SchemaGuard {
@@ -44,7 +44,7 @@ public class SchemaGuard {
         try {
             schema.requireCurrent();
             passed = true;
-        } catch (SchemaBehindException | SchemaNewerThanCodeException e) {
+        } catch (SchemaMismatchException e) {
             refuse(e.getMessage());
         } catch (RuntimeException e) {
             refuse("Cannot check the database schema: " + OneLine.describe(e));
