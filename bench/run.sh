@@ -7,6 +7,7 @@
 #
 #   --quick      a few minutes: 10k and 100k cards only, shorter windows
 #   --inbox-only data generation and figure 2 at every size only (checks that the 1M step fits)
+#   --lifecycle-only  10k cards, the warm-up and figures 1 and 5 only (for work on the write path)
 #   --no-build   use the applications already built (mvn -DskipTests package) and the bench classes in bench/target
 #
 # Environment:
@@ -25,6 +26,7 @@ for arg in "$@"; do
   case "$arg" in
     --quick) quick+=(--quick) ;;
     --inbox-only) quick+=(--inbox-only) ;;
+    --lifecycle-only) quick+=(--lifecycle-only) ;;
     --no-build) build=0 ;;
     --help|-h) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $arg (try --help)" >&2; exit 2 ;;

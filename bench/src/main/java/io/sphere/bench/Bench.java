@@ -78,6 +78,7 @@ public final class Bench {
     private World world;
     /** {@code --inbox-only}: data generation and figure 2 at every size, nothing else (checks the time plan of 2). */
     private boolean inboxOnly;
+    private boolean lifecycleOnly;
     private Apps apps;
     private Apps.App web;
     private Apps.App webNoLog;
@@ -114,6 +115,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         boolean inboxOnly = false;
+        boolean lifecycleOnly = false;
         Path root = Path.of(".").toAbsolutePath().normalize();
         String db = "sphere_bench";
         String instance = "sphere-bench";
@@ -123,6 +125,7 @@ public final class Bench {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--inbox-only" -> inboxOnly = true;
+                case "--lifecycle-only" -> lifecycleOnly = true;
                 case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
                 case "--db" -> db = args[++i];
                 case "--instance" -> instance = args[++i];
@@ -141,6 +144,7 @@ public final class Bench {
         Bench bench = new Bench(root, quick, db, instance, out == null ? root.resolve("docs/benchmarks.md") : out,
                 budget);
         bench.inboxOnly = inboxOnly;
+        bench.lifecycleOnly = lifecycleOnly;
         try {
             bench.run();
         } catch (Exception e) {
@@ -272,6 +276,13 @@ public final class Bench {
             auditCost();
         } else {
             skipped("5 (audit on ÷ off)");
+        }
+        if (lifecycleOnly) {
+            notes.add("--lifecycle-only: 2, 3, 4, 5 (storage) and 6 not run.");
+            step(null);
+            notes.add("Duration of each step (s): " + String.join(", ", stepTimes));
+            report();
+            return;
         }
         if (inTime(2 * step + 60 + tail)) {
             step("3 request log on/off");
