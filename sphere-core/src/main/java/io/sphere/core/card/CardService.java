@@ -112,7 +112,7 @@ public class CardService {
         // The answer's people are read before the number is taken: the type's row stays locked from there to the
         // commit, so only the inserts run under the lock (issue 8). The creator is the only watcher so far.
         List<Long> watching = List.of(actor.userId());
-        Map<Long, UserRef> refs = users.refs(peopleOf(def, values, actor.userId(), actor.userId(),
+        Map<Long, UserRef> refs = refs(c.access(), peopleOf(def, values, actor.userId(), actor.userId(),
                 input.assigneeId(), watching));
         long number = types.allocateNumber(type.id());
         Card card = Card.open(type.id(), number, type.key() + "-" + number, initial.key(), initial.isFinal(),
@@ -492,7 +492,7 @@ public class CardService {
         if (groupId == null) {
             return;
         }
-        if (!groups.exists(groupId)) {
+        if (!access.isMember(groupId) && !groups.exists(groupId)) { // a group of one's own exists
             errors.add(new FieldError("candidateGroupId", ErrorCode.CANDIDATE_GROUP_UNKNOWN, Map.of("id", groupId)));
         } else if (!access.superuser() && !groupId.equals(current) && !access.isMember(groupId)) {
             errors.add(new FieldError("candidateGroupId", ErrorCode.CANDIDATE_GROUP_NOT_MEMBER, Map.of("id",
@@ -575,7 +575,23 @@ public class CardService {
         Card c = l.card;
         Set<Long> people = peopleOf(l.type.definition(), read(c.fieldValues()), c.createdBy(), c.updatedBy(),
                 c.assigneeId(), watching);
-        return view(c, l.type, l.access, actor, watching, users.refs(people));
+        return view(c, l.type, l.access, actor, watching, refs(l.access, people));
+    }
+
+    /**
+     * Every person in {@code people}; the actor from what the request's permission statement read with their
+     * access, so that an answer naming only the actor costs no statement.
+     */
+    private Map<Long, UserRef> refs(TypeAccess access, Set<Long> people) {
+        TypeAccess.Self self = access.self();
+        if (self == null || !people.contains(self.id())) {
+            return users.refs(people);
+        }
+        Set<Long> others = new HashSet<>(people);
+        others.remove(self.id());
+        Map<Long, UserRef> refs = new HashMap<>(users.refs(others));
+        refs.put(self.id(), new UserRef(self.id(), self.email(), self.displayName()));
+        return refs;
     }
 
     /** Everyone a card's answer names: creator, last editor, assignee, watchers and people in its user fields. */
@@ -597,7 +613,7 @@ public class CardService {
 
     /**
      * The card as {@code actor} sees it, from what the caller already read: {@code watcherIds} and {@code refs}
-     * (every person {@link #peopleOf} names). Reads at most the candidate group's name.
+     * (every person {@link #peopleOf} names). Reads at most the candidate group's name, when it is not one of the actor's.
      */
     private CardView view(Card c, CardTypeView type, TypeAccess access, Actor actor, List<Long> watcherIds,
             Map<Long, UserRef> refs) {
@@ -624,7 +640,10 @@ public class CardService {
                         v.isValueNode() ? v.asText() : v.toString(), true));
             }
         });
-        Optional<GroupRef> group = Optional.ofNullable(c.candidateGroupId()).flatMap(groups::ref);
+        Long groupId = c.candidateGroupId();
+        Optional<GroupRef> group = groupId == null
+                ? Optional.empty()
+                : access.groupName(groupId).map(name -> new GroupRef(groupId, name)).or(() -> groups.ref(groupId));
         boolean closed = c.closedAt() != null;
         Map<String, FieldValueView> byKey = new HashMap<>();
         removed.forEach(v -> byKey.put(v.key(), v));

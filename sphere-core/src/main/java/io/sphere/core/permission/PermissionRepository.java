@@ -2,7 +2,6 @@ package io.sphere.core.permission;
 
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,22 +32,33 @@ class PermissionRepository {
                 .getResultList().isEmpty();
     }
 
-    /** The user's groups and, through them, their actions on one type: one row per membership and action. */
+    /**
+     * The user's groups and, through them, their actions on one type, with the user's own name and their groups'
+     * names: one row per membership and action (one row with no group for a user in none). No row: no such user.
+     */
     TypeAccess access(long userId, long cardTypeId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT m.group_id, p.action FROM group_member m
+                SELECT u.email, u.display_name, m.group_id, g.name, p.action FROM app_user u
+                  LEFT JOIN group_member m ON m.user_id = u.id
+                  LEFT JOIN user_group g ON g.id = m.group_id
                   LEFT JOIN card_type_permission p ON p.group_id = m.group_id AND p.card_type_id = ?2
-                 WHERE m.user_id = ?1""").setParameter(1, userId).setParameter(2, cardTypeId).getResultList();
-        Set<Long> groups = new HashSet<>();
+                 WHERE u.id = ?1""").setParameter(1, userId).setParameter(2, cardTypeId).getResultList();
+        Map<Long, String> groups = new HashMap<>();
         Set<Action> actions = EnumSet.noneOf(Action.class);
+        TypeAccess.Self self = null;
         for (Object[] row : rows) {
-            groups.add(((Number) row[0]).longValue());
-            if (row[1] != null) {
-                actions.add(Action.valueOf((String) row[1]));
+            if (self == null) {
+                self = new TypeAccess.Self(userId, (String) row[0], (String) row[1]);
+            }
+            if (row[2] != null) {
+                groups.put(((Number) row[2]).longValue(), (String) row[3]);
+            }
+            if (row[4] != null) {
+                actions.add(Action.valueOf((String) row[4]));
             }
         }
-        return new TypeAccess(false, actions, groups);
+        return new TypeAccess(false, actions, groups, self);
     }
 
     Set<Action> actions(long userId, long cardTypeId) {

@@ -50,7 +50,7 @@ public class PermissionService {
      */
     public TypeAccess access(Actor actor, long cardTypeId) {
         if (actor.superuser()) {
-            return new TypeAccess(true, EnumSet.allOf(Action.class), Set.of());
+            return new TypeAccess(true, EnumSet.allOf(Action.class), Map.of(), null);
         }
         return permissions.access(actor.userId(), cardTypeId);
     }

@@ -1,21 +1,29 @@
 package io.sphere.core.permission;
 
 import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one person may do with the cards of one type, and the groups they are in, read together in one statement
- * at the start of a request ({@link PermissionService#access}) so that every later check of that request decides
- * from the same rows instead of asking the database again. Never kept beyond the request that read it.
+ * What one person may do with the cards of one type, the groups they are in and their own name, read together in
+ * one statement at the start of a request ({@link PermissionService#access}) so that every later check of that
+ * request decides from the same rows instead of asking the database again, and an answer that names the person or
+ * one of their groups needs no statement of its own. Never kept beyond the request that read it.
  *
- * @param groupIds the person's groups, for the transitions only some groups may fire; not read for the
- *            superuser, who needs none of them ({@link #mayFire})
+ * @param groups the person's groups by id, with their names; not read for the superuser, who needs none of them
+ *            ({@link #mayFire})
+ * @param self the person as this statement read them; {@code null} for the superuser, for whom nothing is read
  */
-public record TypeAccess(boolean superuser, Set<Action> actions, Set<Long> groupIds) {
+public record TypeAccess(boolean superuser, Set<Action> actions, Map<Long, String> groups, Self self) {
+
+    /** The person the access was read for, with their name as the same statement saw it. */
+    public record Self(long id, String email, String displayName) {
+    }
 
     public TypeAccess {
         actions = Set.copyOf(actions);
-        groupIds = Set.copyOf(groupIds);
+        groups = Map.copyOf(groups);
     }
 
     public boolean can(Action action) {
@@ -28,11 +36,16 @@ public record TypeAccess(boolean superuser, Set<Action> actions, Set<Long> group
     }
 
     public boolean isMember(long groupId) {
-        return groupIds.contains(groupId);
+        return groups.containsKey(groupId);
+    }
+
+    /** The name of one of the person's groups; empty for any other group, whose name must be read. */
+    public Optional<String> groupName(long groupId) {
+        return Optional.ofNullable(groups.get(groupId));
     }
 
     /** May fire a transition limited to {@code allowedGroupIds} (empty: anyone with TRANSITION). */
     public boolean mayFire(Collection<Long> allowedGroupIds) {
-        return superuser || allowedGroupIds.isEmpty() || allowedGroupIds.stream().anyMatch(groupIds::contains);
+        return superuser || allowedGroupIds.isEmpty() || allowedGroupIds.stream().anyMatch(groups::containsKey);
     }
 }

@@ -27,11 +27,13 @@ import io.sphere.core.error.SphereException;
 import io.sphere.core.error.ValidationException;
 import io.sphere.core.error.ValidationException.FieldError;
 import io.sphere.core.group.GroupRef;
+import io.sphere.core.group.GroupService;
 import io.sphere.core.group.GroupView;
 import io.sphere.core.permission.Action;
 import io.sphere.core.security.Actor;
 import io.sphere.core.testing.Fixtures;
 import io.sphere.core.testing.TestDatabase;
+import io.sphere.core.user.UserRef;
 
 @QuarkusTest
 class CardServiceTest {
@@ -42,6 +44,8 @@ class CardServiceTest {
     CardService cards;
     @Inject
     CardTypeService types;
+    @Inject
+    GroupService groups;
 
     Actor root;
     Actor operator;
@@ -169,6 +173,27 @@ class CardServiceTest {
                         null, finance.id(), null)));
         assertThat(moved.errors()).extracting(FieldError::code).containsExactly(
                 ErrorCode.CANDIDATE_GROUP_NOT_MEMBER);
+    }
+
+    @Test
+    void anAnswerNamesTheActorAndTheirGroupAsTheyAreNow() {
+        // both names come with the permission statement of the same request, never from an earlier one
+        CardView card = cards.create(operator, "REQ", new CardInput("Printer", Map.of(), null, null, ops.id(), null));
+        assertThat(card.createdBy()).get().extracting(UserRef::displayName).isEqualTo("operator");
+        assertThat(card.watchers()).extracting(UserRef::displayName).containsExactly("operator");
+
+        groups.rename(root, ops.id(), "Front office", "");
+        TestDatabase.execute("UPDATE app_user SET display_name = 'Olga' WHERE id = ?", operator.userId());
+        CardView moved = cards.transition(operator, card.key(), card.version(), "start");
+        assertThat(moved.createdBy()).get().extracting(UserRef::displayName).isEqualTo("Olga");
+        assertThat(moved.updatedBy()).get().extracting(UserRef::email).isEqualTo(operator.email());
+        assertThat(moved.watchers()).extracting(UserRef::displayName).containsExactly("Olga");
+        assertThat(moved.candidateGroup()).get().extracting(GroupRef::name).isEqualTo("Front office");
+
+        // someone else's answer names the operator from the user table, and a group they are not in by its row
+        CardView seen = cards.get(root, card.key());
+        assertThat(seen.createdBy()).get().extracting(UserRef::displayName).isEqualTo("Olga");
+        assertThat(seen.candidateGroup()).get().extracting(GroupRef::name).isEqualTo("Front office");
     }
 
     @Test
