@@ -3,7 +3,7 @@
 # with SQL, drives load from its own JVM and prints one table of results, which it also writes to
 # docs/benchmarks.md. It stops by itself within 30 minutes and stops every process it started, also on Ctrl-C.
 #
-#   bench/run.sh [--quick] [--no-build] [--help]
+#   bench/run.sh [--quick|--lifecycle-only|--inbox-only] [--no-build] [--help]
 #
 #   --quick      a few minutes: 10k and 100k cards only, shorter windows
 #   --inbox-only data generation and figure 2 at every size only (checks that the 1M step fits)
