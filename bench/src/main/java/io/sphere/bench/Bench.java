@@ -475,28 +475,51 @@ public final class Bench {
     }
 
     private Load.Op apiLifecycle(Apps.App app, int t) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int op = t % World.OPERATORS;
-        String token = world.tokens.get(op);
+        String headers = "Authorization: Bearer " + world.tokens.get(op)
+                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n";
         String type = world.typeKeys.get(t % world.typeKeys.size());
         long group = world.groupOf(op);
-        return () -> {
-            String body = """
-                    {"type":"%s","title":"Bench lifecycle","values":{"summary":"Created by the benchmark",\
-                    "amount":42,"category":"b"},"dueAt":"2027-01-15T12:00:00Z","candidateGroupId":%d}"""
-                    .formatted(type, group);
-            HttpResponse<String> created = client.send(json(app.uri("/api/v1/cards"), token, body),
-                    HttpResponse.BodyHandlers.ofString());
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("create: " + created.statusCode() + " " + created.body());
+        String body = """
+                {"type":"%s","title":"Bench lifecycle","values":{"summary":"Created by the benchmark",\
+                "amount":42,"category":"b"},"dueAt":"2027-01-15T12:00:00Z","candidateGroupId":%d}"""
+                .formatted(type, group);
+        return over(app, http -> {
+            Http.Response created = http.send("POST", "/api/v1/cards", headers, body);
+            if (created.status() != 201) {
+                throw new IllegalStateException("create: " + created.status() + " " + created.text());
             }
-            String location = created.headers().firstValue("Location").orElseThrow();
+            String location = created.header("Location");
+            if (location == null) {
+                throw new IllegalStateException("create: no Location in the answer");
+            }
             String key = location.substring(location.lastIndexOf('/') + 1);
-            HttpResponse<String> moved = client.send(json(app.uri("/api/v1/cards/" + key + "/transitions"), token,
-                    "{\"transition\":\"start\",\"version\":" + version(created.body()) + "}"),
-                    HttpResponse.BodyHandlers.ofString());
-            if (moved.statusCode() != 200) {
-                throw new IllegalStateException("transition: " + moved.statusCode() + " " + moved.body());
+            Http.Response moved = http.send("POST", "/api/v1/cards/" + key + "/transitions", headers,
+                    "{\"transition\":\"start\",\"version\":" + version(created.text()) + "}");
+            if (moved.status() != 200) {
+                throw new IllegalStateException("transition: " + moved.status() + " " + moved.text());
+            }
+        });
+    }
+
+    /** What one load thread does over its own connection. */
+    @FunctionalInterface
+    private interface HttpWork {
+        void run(Http http) throws Exception;
+    }
+
+    /** One load thread's operation over its own keep-alive connection to {@code app}, closed after the run. */
+    private static Load.Op over(Apps.App app, HttpWork work) {
+        Http http = new Http(app.uri("/"));
+        return new Load.Op() {
+            @Override
+            public void run() throws Exception {
+                work.run(http);
+            }
+
+            @Override
+            public void close() {
+                http.close();
             }
         };
     }
@@ -1486,21 +1509,16 @@ public final class Bench {
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private Load.Op get(Apps.App app, String path, int t, boolean page) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int op = t % World.OPERATORS;
-        HttpRequest.Builder b = HttpRequest.newBuilder(app.uri(path)).timeout(Duration.ofSeconds(30));
-        if (page) {
-            b.header("Cookie", "sphere_session=" + world.sessions.get(op));
-        } else {
-            b.header("Authorization", "Bearer " + world.tokens.get(op));
-        }
-        HttpRequest request = b.build();
-        return () -> {
-            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(path + ": " + r.statusCode());
+        String headers = page
+                ? "Cookie: sphere_session=" + world.sessions.get(op) + "\r\n"
+                : "Authorization: Bearer " + world.tokens.get(op) + "\r\n";
+        return over(app, http -> {
+            Http.Response r = http.send("GET", path, headers, null);
+            if (r.status() != 200) {
+                throw new IllegalStateException(path + ": " + r.status());
             }
-        };
+        });
     }
 
     private boolean pageAnswers(String path) throws Exception {
