@@ -1,5 +1,6 @@
 package io.sphere.core.audit;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,21 +14,19 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.sphere.core.messaging.MonthlyPartitions;
+import io.sphere.core.messaging.MultiRowInsert;
 
 /** Writes audit events in batches, idempotently: an event delivered twice is stored once. */
 @ApplicationScoped
 @Transactional
 public class AuditStore {
 
-    private static final String INSERT = """
+    private static final MultiRowInsert<AuditEvent> INSERT = new MultiRowInsert<>("""
             INSERT INTO audit_event (occurred_at, event_id, action, actor_id, actor_email, card_id, card_key,
-                                     card_type_id, card_version, request_id, fields, changes, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), cast(? AS jsonb))
-            ON CONFLICT (occurred_at, event_id) DO NOTHING
-            """;
+                                     card_type_id, card_version, request_id, fields, changes, detail) VALUES""",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), cast(? AS jsonb))",
+            "ON CONFLICT (occurred_at, event_id) DO NOTHING", AuditStore::bind);
 
     private final DataSource dataSource;
     private final MonthlyPartitions partitions;
@@ -44,32 +43,28 @@ public class AuditStore {
         }
         // Rows may be older than the partitions made ahead (a long outage, a spool that outlived a month).
         partitions.ensure(events.stream().map(AuditEvent::occurredAt).toList());
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (AuditEvent e : events) {
-                ps.setTimestamp(1, Timestamp.from(e.occurredAt()));
-                ps.setObject(2, e.eventId());
-                ps.setString(3, e.action());
-                setLong(ps, 4, e.actorId());
-                ps.setString(5, e.actorEmail());
-                setLong(ps, 6, e.cardId());
-                ps.setString(7, e.cardKey());
-                setLong(ps, 8, e.cardTypeId());
-                setLong(ps, 9, e.cardVersion());
-                ps.setObject(10, e.requestId());
-                ps.setArray(11, c.createArrayOf("text", e.changes().stream().map(AuditChange::field).distinct()
-                        .toArray()));
-                ps.setString(12, AuditCodec.JSON.writeValueAsString(e.changes()));
-                ps.setString(13, AuditCodec.JSON.writeValueAsString(e.detail()));
-                ps.addBatch();
-            }
-            int inserted = 0;
-            for (int n : ps.executeBatch()) {
-                inserted += Math.max(n, 0);
-            }
-            return inserted;
-        } catch (SQLException | JsonProcessingException e) {
+        try (Connection c = dataSource.getConnection()) {
+            return INSERT.insert(c, events);
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("Cannot store " + events.size() + " audit events", e);
         }
+    }
+
+    private static void bind(PreparedStatement ps, int at, AuditEvent e) throws SQLException, IOException {
+        ps.setTimestamp(at, Timestamp.from(e.occurredAt()));
+        ps.setObject(at + 1, e.eventId());
+        ps.setString(at + 2, e.action());
+        setLong(ps, at + 3, e.actorId());
+        ps.setString(at + 4, e.actorEmail());
+        setLong(ps, at + 5, e.cardId());
+        ps.setString(at + 6, e.cardKey());
+        setLong(ps, at + 7, e.cardTypeId());
+        setLong(ps, at + 8, e.cardVersion());
+        ps.setObject(at + 9, e.requestId());
+        ps.setArray(at + 10, ps.getConnection().createArrayOf("text", e.changes().stream().map(AuditChange::field)
+                .distinct().toArray()));
+        ps.setString(at + 11, AuditCodec.JSON.writeValueAsString(e.changes()));
+        ps.setString(at + 12, AuditCodec.JSON.writeValueAsString(e.detail()));
     }
 
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
