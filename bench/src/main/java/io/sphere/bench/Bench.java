@@ -379,6 +379,9 @@ public final class Bench {
         // with 1,000 of them: the lifecycle gets its own, larger target.
         int target = quick ? 1_000 : 4_000;
         int lifecycles = quick ? 250 : 3_000;
+        // the inbox is measured on one web only (2, with warm-ups of its own): a share of it keeps the webs' histories
+        // alike without spending the time 4 needs on a slow machine
+        int inbox = target / 4;
         long cap = System.nanoTime() + TimeUnit.SECONDS.toNanos(quick ? 90 : 240);
         List<Apps.App> webs = List.of(webNoLog, webNoAudit, web);
         List<String> keys = cardKeys();
@@ -396,10 +399,10 @@ public final class Bench {
                     served[w][1] += Load.run(4, Duration.ZERO, slice, t -> get(app, path(true, keys, t), t, true))
                             .ops();
                 }
-                if (served[w][2] < target) {
+                if (served[w][2] < inbox) {
                     served[w][2] += Load.run(2, Duration.ZERO, slice, t -> get(app, INBOX, t, false)).ops();
                 }
-                done &= served[w][0] >= lifecycles && served[w][1] >= target && served[w][2] >= target;
+                done &= served[w][0] >= lifecycles && served[w][1] >= target && served[w][2] >= inbox;
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -409,7 +412,7 @@ public final class Bench {
                     .append(" inbox GETs");
         }
         notes.add("Common warm-up of the three webs before 1, 3 and 5 (target " + lifecycles + " lifecycles, "
-                + target + " card and " + target + " inbox GETs each" + (done ? "" : ", not reached in time") + "): "
+                + target + " card and " + inbox + " inbox GETs each" + (done ? "" : ", not reached in time") + "): "
                 + sb + ".");
     }
 
@@ -439,7 +442,7 @@ public final class Bench {
         // measure the same steady state, as figure 5's do later.
         log("1. lifecycle, unmeasured round of each side");
         settle();
-        Load.run(4, Duration.ZERO, Duration.ofSeconds(quick ? 5 : 20), t -> apiLifecycle(web, t));
+        Load.run(4, Duration.ZERO, Duration.ofSeconds(quick ? 5 : 12), t -> apiLifecycle(web, t));
         settle();
         Load.run(4, Duration.ZERO, Duration.ofSeconds(5), this::jdbcLifecycle);
         for (int conns : new int[]{4, 16}) {
