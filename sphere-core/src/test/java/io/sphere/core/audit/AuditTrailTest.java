@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.sphere.core.apitoken.ApiTokenService;
@@ -220,6 +223,31 @@ public class AuditTrailTest {
                 card.key()), Optional.empty(), Optional.of("category"), Optional.empty(), Optional.empty());
         assertThat(query.search(root, byField, Optional.empty(), 50).entries()).extracting(AuditQuery.Entry::action)
                 .containsExactly("CARD_UPDATED", "CARD_CREATED");
+    }
+
+    @Test
+    void aBatchWrittenInMultiRowStatementsKeepsEveryColumnOfEveryEvent() {
+        // 8 + 1 rows: the 8-row statement binds each event's 13 columns at its own offset
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<AuditEvent> events = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            events.add(new AuditEvent(AuditEvent.SCHEMA, UUID.randomUUID(), at.plusMillis(i), "CARD_UPDATED",
+                    root.userId(), "actor" + i + "@example.com", 100L + i, "REQ-" + i, 7L, (long) i,
+                    UUID.randomUUID(), List.of(new AuditChange("field" + i, "text", TextNode.valueOf("a" + i),
+                            TextNode.valueOf("b" + i))),
+                    Map.of("n", "v" + i)));
+        }
+        assertThat(store.store(events)).isEqualTo(9);
+        for (int i : new int[]{0, 5, 7, 8}) {
+            AuditEvent e = events.get(i);
+            assertThat(TestDatabase.count("""
+                    SELECT count(*) FROM audit_event
+                     WHERE event_id = ? AND occurred_at = ? AND actor_email = ? AND card_id = ? AND card_key = ?
+                       AND card_type_id = 7 AND card_version = ? AND request_id = ? AND fields = ARRAY[?::text]
+                       AND changes -> 0 ->> 'to' = ? AND detail ->> 'n' = ?""", e.eventId(),
+                    java.sql.Timestamp.from(e.occurredAt()), e.actorEmail(), e.cardId(), e.cardKey(),
+                    e.cardVersion(), e.requestId(), "field" + i, "b" + i, "v" + i)).as("event %d", i).isEqualTo(1);
+        }
     }
 
     @Test
