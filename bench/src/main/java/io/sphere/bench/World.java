@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -159,6 +160,43 @@ final class World {
      * their due date carry the mark the overdue job leaves ({@code overdue}, {@code overdue_notified_for}), as if a
      * worker had been running all along: generated data holds no backlog that production would not have.
      */
+    /** The database's clock: what {@link #removeCardsCreatedSince} compares with. */
+    Timestamp now() throws SQLException {
+        try (Connection c = connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT now()")) {
+            rs.next();
+            return rs.getTimestamp(1);
+        }
+    }
+
+    /**
+     * Deletes the cards made through the API or the JDBC baseline since {@code since} (the generated ones are dated
+     * 2025), with what hangs on them (watchers, tasks, reminders, notifications: foreign keys with ON DELETE CASCADE),
+     * and rewrites those tables and their indexes, so that a size of the inbox figure is the number of cards in the
+     * table and the indexes are those of that many cards. Their history stays: audit events have no foreign key.
+     *
+     * @return how many cards were deleted
+     */
+    long removeCardsCreatedSince(Timestamp since) throws SQLException {
+        long deleted;
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM card WHERE created_at >= ?")) {
+            ps.setTimestamp(1, since);
+            deleted = ps.executeUpdate();
+        }
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            for (String table : List.of("card", "card_watcher", "card_comment", "attachment", "task", "task_event",
+                    "reminder", "notification")) {
+                if (tableExists(c, table)) {
+                    st.execute("VACUUM (FULL, ANALYZE) " + table);
+                }
+            }
+        }
+        return deleted;
+    }
+
     void growCardsTo(long total) throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             long have = count(c, "SELECT count(*) FROM card");

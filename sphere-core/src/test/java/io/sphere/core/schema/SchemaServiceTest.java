@@ -30,7 +30,7 @@ class SchemaServiceTest {
     @Inject
     SchemaService schema;
 
-    /** The last migration this build ships, as Flyway recorded it: "V018 card type counter". */
+    /** The last migration this build ships, as Flyway recorded it, e.g. "V019 cascade foreign key indexes". */
     String latest;
     String latestVersion;
 
