@@ -154,12 +154,6 @@ final class World {
         }
     }
 
-    /**
-     * Adds cards until there are {@code total} in all, spread over the three types, the eight groups, four stages
-     * (60% open) and four priorities, created 20 s apart so that "newest" is well defined. Open cards already past
-     * their due date carry the mark the overdue job leaves ({@code overdue}, {@code overdue_notified_for}), as if a
-     * worker had been running all along: generated data holds no backlog that production would not have.
-     */
     /** The database's clock: what {@link #removeCardsCreatedSince} compares with. */
     Timestamp now() throws SQLException {
         try (Connection c = connect();
@@ -197,6 +191,12 @@ final class World {
         return deleted;
     }
 
+    /**
+     * Adds cards until there are {@code total} in all, spread over the three types, the eight groups, four stages
+     * (60% open) and four priorities, created 20 s apart so that "newest" is well defined. Open cards already past
+     * their due date carry the mark the overdue job leaves ({@code overdue}, {@code overdue_notified_for}), as if a
+     * worker had been running all along: generated data holds no backlog that production would not have.
+     */
     void growCardsTo(long total) throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             long have = count(c, "SELECT count(*) FROM card");
