@@ -291,7 +291,7 @@ public final class Bench {
             report();
             return;
         }
-        if (inTime(2 * step + 60 + tail)) {
+        if (inTime(2 * step + 210 + tail)) {
             step("3 request log on/off");
             requestLogOverhead();
         } else {
@@ -860,6 +860,7 @@ public final class Bench {
         // Both webs get the same warm-up on this very request, alternated (off, on, off, on) so that neither is
         // measured first right after the other's warm-up, and the machine settles (no process of ours busy: JIT
         // compiler threads, relay, worker) before every measured window.
+        catchUp("3", webNoLog, 4);
         log("3. warming up both webs");
         for (Apps.App app : List.of(webNoLog, web, webNoLog, web)) {
             Load.run(conns, Duration.ZERO, window, t -> get(app, path(page, keys, t), t, page));
@@ -1177,6 +1178,24 @@ public final class Bench {
 
     // ---- 5. audit cost and storage -----------------------------------------------------------------------------
 
+    /**
+     * The web with the feature on is the one 1 measured: it comes to 3 and 5 with minutes of lifecycles more than the
+     * comparison web, whose JIT was still catching up during the windows (its rate rose with every repetition while
+     * the other's stayed). The comparison web first serves as many lifecycles as the main web has (at most 150 s).
+     */
+    private void catchUp(String figure, Apps.App behind, int conns) throws Exception {
+        long before = lifecyclesServed(behind);
+        log(figure + ". warming up " + behind.name() + " to " + web.name() + "'s " + lifecyclesServed(web)
+                + " lifecycles (it has " + before + ")");
+        long cap = System.nanoTime() + TimeUnit.SECONDS.toNanos(quick ? 30 : 150);
+        while (lifecyclesServed(behind) < lifecyclesServed(web) && System.nanoTime() < cap) {
+            Load.run(conns, Duration.ZERO, Duration.ofSeconds(5), t -> apiLifecycle(behind, t));
+        }
+        notes.add(figure + ": before its windows " + behind.name() + " served lifecycles until it had as many as "
+                + web.name() + " (which 1 measured): " + lifecyclesServed(behind) + " and " + lifecyclesServed(web)
+                + (lifecyclesServed(behind) + 1000 < lifecyclesServed(web) ? " (cap reached)." : "."));
+    }
+
     /** The lifecycle of 1 at 4 connections against the web with audit on and the one with audit off, interleaved. */
     private void auditCost() throws Exception {
         if (outbox.isEmpty()) {
@@ -1184,23 +1203,10 @@ public final class Bench {
             return;
         }
         int conns = 4;
-        // The audit-on web is the one 1 measured: minutes of lifecycles more than the audit-off web, whose JIT was
-        // still catching up during the windows (its rate rose with every repetition while the other's stayed). The
-        // audit-off web first serves as many lifecycles as the audit-on one has.
-        long before = lifecyclesServed(webNoAudit);
-        log("5. warming up the audit-off web to the audit-on web's " + lifecyclesServed(web) + " lifecycles (it has "
-                + before + ")");
-        long cap = System.nanoTime() + TimeUnit.SECONDS.toNanos(quick ? 30 : 150);
-        while (lifecyclesServed(webNoAudit) < lifecyclesServed(web) && System.nanoTime() < cap) {
-            Load.run(conns, Duration.ZERO, Duration.ofSeconds(5), t -> apiLifecycle(webNoAudit, t));
-        }
+        catchUp("5", webNoAudit, conns);
         for (Apps.App app : List.of(web, webNoAudit)) {
             Load.run(conns, Duration.ZERO, window, t -> apiLifecycle(app, t));
         }
-        notes.add("5: before its windows the audit-off web served lifecycles until it had as many as the audit-on web "
-                + "(which 1 measured), then each web one more window: " + lifecyclesServed(webNoAudit) + " and "
-                + lifecyclesServed(web) + " lifecycles when the windows began"
-                + (lifecyclesServed(webNoAudit) + 1000 < lifecyclesServed(web) ? " (cap reached)." : "."));
         List<Double> on = new ArrayList<>();
         List<Double> off = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
