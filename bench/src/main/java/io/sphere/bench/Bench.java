@@ -75,7 +75,7 @@ public final class Bench {
     private final long started = System.nanoTime();
     /** The database's clock when the run began: cards created after it came through the API or the JDBC baseline. */
     private Timestamp runStart;
-    /** API lifecycles each web has completed so far, by name: 5 gives its two webs the same history. */
+    /** API lifecycles each web has completed so far, by name: 3 and 5 give their two webs the same history. */
     private final Map<String, AtomicLong> lifecyclesServed = new ConcurrentHashMap<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
