@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -70,6 +71,8 @@ public final class Bench {
     private final List<Long> sizes;
     /** Request-log entries per AMQP message, sphere-web's default ({@code sphere.request-log.entries-per-message}). */
     private static final int ENTRIES_PER_MESSAGE = 50;
+    /** Starts of sphere-web after the run, besides the first one, for the median of figure 7's start-up. */
+    private static final int STARTS_AGAIN = 4;
     private final int drainMessages;
     private final int auditLifecycles;
     private final long started = System.nanoTime();
@@ -319,8 +322,18 @@ public final class Bench {
                 "≤ 400 MB", verdict(web.residentMib() <= 400)));
         rows.add(new Row("7", "sphere-worker resident memory after the run", mib(worker.residentMib()), "",
                 "≤ 400 MB", verdict(worker.residentMib() <= 400)));
-        rows.add(new Row("7", "sphere-web start-up to the first served request (GET /login)",
-                String.format(Locale.ROOT, "%.2f s", startup), "", "≤ 3 s", verdict(startup <= 3)));
+        List<Double> startups = new ArrayList<>(List.of(startup));
+        if (inTime(STARTS_AGAIN * 20L)) {
+            step("7 start-up again");
+            startups.addAll(startAgain(startup));
+        } else {
+            skipped("7 (repeated start-ups)");
+        }
+        double startupMedian = Stats.median(startups);
+        rows.add(new Row("7", "sphere-web start-up to the first served request (GET /login), median of "
+                + startups.size() + (startups.size() == 1 ? " start" : " starts"),
+                String.format(Locale.ROOT, "%.2f s", startupMedian), startups.size() > 1 ? range(startups) : "",
+                "≤ 3 s", verdict(startupMedian <= 3)));
         notes.addAll(extras.notes());
         step(null);
         notes.add(String.format(Locale.ROOT, "Before each measured window the bench waited until none of its "
@@ -346,6 +359,25 @@ public final class Bench {
         }
         stepName = name;
         stepStarted = now;
+    }
+
+    /**
+     * Starts another sphere-web {@link #STARTS_AGAIN} times, one at a time, each stopped once it served GET /login:
+     * a single start varied by ±10% from run to run. Every other application is idle by now, as nothing but the
+     * worker was running beside the first start.
+     */
+    private List<Double> startAgain(double first) throws IOException {
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 1; i <= STARTS_AGAIN; i++) {
+            Apps.App again = apps.start("sphere-web", "web-start-" + i, Map.of(), "/login");
+            apps.stop(again);
+            seconds.add(again.startupSeconds());
+        }
+        notes.add(String.format(Locale.ROOT, "7: sphere-web started %d times: first alone at the beginning (%.2f s), "
+                + "then %d more after the run, one at a time, each stopped after its first served request (%s s).",
+                seconds.size() + 1, first, seconds.size(), seconds.stream()
+                        .map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(", "))));
+        return seconds;
     }
 
     private void skipped(String what) {
