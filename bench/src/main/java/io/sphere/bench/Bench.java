@@ -294,11 +294,12 @@ public final class Bench {
             report();
             return;
         }
-        if (inTime(2 * step + 210 + tail)) {
+        // The plan above is pessimistic on a slow machine (a full run skipped 3 here and then left 500 s unused):
+        // when 3 does not fit before the inbox, it runs after 4 and 5 (storage), against the time actually left.
+        boolean requestLogLast = !inTime(2 * step + 210 + tail);
+        if (!requestLogLast) {
             step("3 request log on/off");
             requestLogOverhead();
-        } else {
-            skipped("3");
         }
         inbox(step);
         // 4 and the storage of 5 need no data size of their own and nothing after them, so they come last, when the
@@ -316,6 +317,16 @@ public final class Bench {
             auditStorage();
         } else {
             skipped("5 (audit storage)");
+        }
+        if (requestLogLast) {
+            if (inTime(2 * step + 210)) {
+                step("3 request log on/off");
+                requestLogOverhead();
+                notes.add("3 ran last, after 4 and 5 (storage), over the 1M cards: before the inbox the time plan "
+                        + "did not leave room for it.");
+            } else {
+                skipped("3");
+            }
         }
 
         rows.add(new Row("7", "sphere-web resident memory after the run", mib(web.residentMib()), "",
