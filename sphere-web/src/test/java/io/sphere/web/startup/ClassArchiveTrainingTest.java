@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,20 @@ class ClassArchiveTrainingTest {
         assertThat(ClassArchiveTraining.linkAll(log, getClass().getClassLoader())).isEqualTo(2);
     }
 
+    /**
+     * A class that loads but cannot be linked: verifying {@link NeedsMissing#make()} needs {@link Missing}, which the
+     * loader hides. Loading alone succeeds, so only a training that really links the class finds it unusable.
+     */
+    @Test
+    void linksTheClassesRatherThanOnlyLoadingThem() throws Exception {
+        ClassLoader loader = new HidingLoader();
+        assertThat(Class.forName(NeedsMissing.class.getName(), false, loader).getClassLoader()).isSameAs(loader);
+        Path log = write(Base.class.getName() + " source: file:/app/sphere-web.jar",
+                NeedsMissing.class.getName() + " source: file:/app/sphere-web.jar");
+
+        assertThat(ClassArchiveTraining.linkAll(log, loader)).isEqualTo(1);
+    }
+
     @Test
     void aMissingLogIsAnError() {
         assertThatThrownBy(() -> ClassArchiveTraining.classNames(dir.resolve("none.log")))
@@ -49,5 +64,47 @@ class ClassArchiveTrainingTest {
 
     private Path write(String... lines) throws IOException {
         return Files.write(dir.resolve("classes.log"), List.of(lines));
+    }
+
+    static class Base {
+    }
+
+    static class Missing extends Base {
+    }
+
+    static class NeedsMissing {
+        Base make() {
+            return new Missing();
+        }
+    }
+
+    /** Defines {@link Base} and {@link NeedsMissing} itself and pretends {@link Missing} does not exist. */
+    private static final class HidingLoader extends ClassLoader {
+
+        HidingLoader() {
+            super(ClassArchiveTrainingTest.class.getClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                if (name.equals(Missing.class.getName())) {
+                    throw new ClassNotFoundException(name);
+                }
+                if (!name.equals(Base.class.getName()) && !name.equals(NeedsMissing.class.getName())) {
+                    return super.loadClass(name, resolve);
+                }
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded != null) {
+                    return loaded;
+                }
+                try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                    byte[] bytes = in.readAllBytes();
+                    return defineClass(name, bytes, 0, bytes.length);
+                } catch (IOException e) {
+                    throw new ClassNotFoundException(name, e);
+                }
+            }
+        }
     }
 }
