@@ -42,6 +42,26 @@ final class Apps implements AutoCloseable {
             return URI.create("http://127.0.0.1:" + port + pathAndQuery);
         }
 
+        /**
+         * The Java the launcher started this application with (it execs the JVM, so the process is the JVM): its
+         * path and the version its release file gives; "unknown" when either cannot be read.
+         */
+        String runtime() {
+            Optional<String> command = process.info().command();
+            if (command.isEmpty()) {
+                return "unknown";
+            }
+            Path home = Path.of(command.get()).getParent().getParent();
+            try {
+                String version = Files.readAllLines(home.resolve("release")).stream()
+                        .filter(l -> l.startsWith("JAVA_VERSION=")).findFirst()
+                        .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", "")).orElse("unknown");
+                return version + " (" + home + ")";
+            } catch (IOException e) {
+                return "unknown (" + home + ")";
+            }
+        }
+
         /** Resident memory (VmRSS) in MiB, or -1 when it cannot be read. */
         double residentMib() {
             try {

@@ -102,6 +102,9 @@ public final class Bench {
     /** Generation speed, first a guess (25 s per 100k cards), then the slowest measured. */
     private double genSecondsPerCard = 25.0 / 100_000;
     private int settleTimeouts;
+    /** The Java sphere-web ran on (figure 7 depends on it); the worker's launcher picks the same way. */
+    private String appsJava = "unknown";
+
     /** Whether the server runs without autovacuum (this machine's CI configuration turns it off); see vacuum(). */
     private boolean autovacuumOff;
     private int vacuumed;
@@ -234,6 +237,7 @@ public final class Bench {
         log("starting sphere-web alone (its start-up is figure 7)");
         web = apps.start("sphere-web", "web", Map.of(), "/login");
         double startup = web.startupSeconds();
+        appsJava = web.runtime();
         if (inboxOnly) {
             step("generate 10k");
             extras = new Extras(world);
@@ -1814,6 +1818,7 @@ public final class Bench {
         try (com.rabbitmq.client.Connection conn = brokerFactory().newConnection("sphere-bench")) {
             m.put("RabbitMQ", String.valueOf(conn.getServerProperties().get("version")));
         }
+        m.put("Java (sphere-web and sphere-worker, as their launchers chose it)", appsJava);
         m.put("Java (load generator)", System.getProperty("java.version"));
         m.put("Sphere commit", git());
         m.put("Mode", (quick ? "--quick" : "full") + String.format(Locale.ROOT,
