@@ -230,6 +230,7 @@ if [ ! -d "$release" ]; then
     rm -f "$staging/$app/quarkus-app/app-cds.jsa"   # made for the build's folder; remade below for the release's
     install -m 755 "$repo/deploy/bin/$app" "$staging/bin/$app"
   done
+  install -m 644 "$repo/deploy/bin/sphere-java" "$staging/bin/sphere-java"   # sourced by the three: which Java
   # The three must come from one build: the same core and migrations in each (a build running while this copies,
   # or modules built at different times, would give a web that refuses the schema that the cli migrated).
   shared=$(cd "$staging" && sha256sum sphere-*/quarkus-app/lib/main/io.sphere.sphere-{core,migrations}-*.jar \
