@@ -216,8 +216,10 @@ install -d -m 2750 -o "$user" -g "$nginx_group" "$media_dir"
 chmod 751 "$data_dir"
 
 # --- the release: a copy of this build, so that a later `mvn package` never changes a running installation ------
-release_id=$(cd "$source_dir" && find sphere-web/target/quarkus-app sphere-worker/target/quarkus-app \
-  sphere-cli/target/quarkus-app -type f ! -name app-cds.jsa -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)
+# Named by the jars and the launchers: a change to either alone is a new release, not "already installed".
+release_id=$({ (cd "$source_dir" && find sphere-web/target/quarkus-app sphere-worker/target/quarkus-app \
+  sphere-cli/target/quarkus-app -type f ! -name app-cds.jsa -print0 | sort -z | xargs -0 sha256sum)
+  (cd "$repo" && sha256sum deploy/bin/sphere-*); } | sha256sum | cut -c1-12)
 release="$home/releases/$release_id"
 previous=$(readlink -e "$home/current" 2>/dev/null || true)
 if [ ! -d "$release" ]; then
