@@ -271,7 +271,8 @@ public final class Bench {
         long step = (long) reps * (warmup.toSeconds() + window.toSeconds());
         // What must stay possible after each step: the inbox at every size, the 1M generation included, and the
         // jobs figure. A step that would eat into it is skipped and the notes say so.
-        long tail = inboxSeconds(step) + jobsSeconds(step);
+        // (--lifecycle-only runs neither: it stops after 5.)
+        long tail = lifecycleOnly ? 0 : inboxSeconds(step) + jobsSeconds(step);
         if (inTime(4 * step + 80 + (quick ? 90 : 240) + tail)) {
             step("warm-up of the webs");
             warmAll();
@@ -520,6 +521,7 @@ public final class Bench {
             long errors = 0;
             String firstError = null;
             for (Load.Result[] pair : alternate("1. lifecycle, " + conns + " connections", conns, true,
+                    new String[]{"API", "JDBC"},
                     viaApi -> t -> viaApi ? apiLifecycle(web, t) : jdbcLifecycle(t))) {
                 Load.Result a = pair[0];
                 Load.Result j = pair[1];
@@ -921,7 +923,7 @@ public final class Bench {
         for (Apps.App app : List.of(webNoLog, web, webNoLog, web)) {
             Load.run(conns, Duration.ZERO, window, t -> get(app, path(page, keys, t), t, page));
         }
-        for (Load.Result[] pair : alternate("3. request log on/off", conns, true,
+        for (Load.Result[] pair : alternate("3. request log on/off", conns, true, new String[]{"on", "off"},
                 logged -> t -> get(logged ? web : webNoLog, path(page, keys, t), t, page))) {
             Load.Result a = pair[0];
             Load.Result b = pair[1];
@@ -953,22 +955,50 @@ public final class Bench {
      * that goes first alternating so that a drift of the machine's load falls on both, each window after the
      * machine settled. Returns {A, B} per repetition.
      */
-    private List<Load.Result[]> alternate(String step, int conns, boolean aFirstInFirstRun,
+    private List<Load.Result[]> alternate(String step, int conns, boolean aFirstInFirstRun, String[] sides,
             Function<Boolean, Load.OpFactory> load) throws Exception {
         List<Load.Result[]> pairs = new ArrayList<>();
+        List<Map<String, Double>> cpuA = new ArrayList<>();
+        List<Map<String, Double>> cpuB = new ArrayList<>();
         for (int r = 0; r < reps; r++) {
             log(step + ", repetition " + (r + 1));
             boolean aFirst = (r % 2 == 0) == aFirstInFirstRun;
+            Map<String, Double>[] cpu = new Map[2];
             settle();
-            Load.Result first = Load.run(conns, warmup, window, load.apply(aFirst));
+            Load.Result first = measured(conns, load.apply(aFirst), cpu, 0);
             settle();
-            Load.Result second = Load.run(conns, warmup, window, load.apply(!aFirst));
+            Load.Result second = measured(conns, load.apply(!aFirst), cpu, 1);
             pairs.add(aFirst ? new Load.Result[]{first, second} : new Load.Result[]{second, first});
+            cpuA.add(cpu[aFirst ? 0 : 1]);
+            cpuB.add(cpu[aFirst ? 1 : 0]);
             Load.Result[] pair = pairs.get(pairs.size() - 1);
-            log(String.format(Locale.ROOT, "  first side %.0f/s, second side %.0f/s (ratio %.2f)", pair[0].rate(),
+            log(String.format(Locale.ROOT, "  %s %.0f/s, %s %.0f/s (ratio %.2f)", sides[0], pair[0].rate(), sides[1],
                     pair[1].rate(), pair[0].rate() / pair[1].rate()));
+            log("  CPU per operation: " + sides[0] + " " + Cpu.perOp(cpuA.get(r), 1) + "; " + sides[1] + " "
+                    + Cpu.perOp(cpuB.get(r), 1));
         }
+        notes.add(step + ": CPU time per operation, median of the repetitions, by process (from /proc, over warm-up "
+                + "and window): " + sides[0] + " " + Cpu.perOp(medians(cpuA), 1) + "; " + sides[1] + " "
+                + Cpu.perOp(medians(cpuB), 1) + ".");
         return pairs;
+    }
+
+    /** One load run, with the CPU each part of the machine used per completed operation (seconds) in cpu[i]. */
+    private Load.Result measured(int conns, Load.OpFactory op, Map<String, Double>[] cpu, int i) throws Exception {
+        Cpu.Snapshot before = Cpu.snapshot(apps.running());
+        Load.Result result = Load.run(conns, warmup, window, op);
+        Map<String, Double> used = Cpu.snapshot(apps.running()).since(before);
+        used.replaceAll((k, v) -> v / Math.max(1, result.allOps()));
+        cpu[i] = used;
+        return result;
+    }
+
+    private static Map<String, Double> medians(List<Map<String, Double>> runs) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String k : runs.get(0).keySet()) {
+            m.put(k, Stats.median(runs.stream().map(r -> r.getOrDefault(k, 0.0)).toList()));
+        }
+        return m;
     }
 
     private static String path(boolean page, List<String> keys, int t) {
@@ -1266,7 +1296,7 @@ public final class Bench {
         List<Double> on = new ArrayList<>();
         List<Double> off = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
-        for (Load.Result[] pair : alternate("5. lifecycle with audit on/off", conns, false,
+        for (Load.Result[] pair : alternate("5. lifecycle with audit on/off", conns, false, new String[]{"on", "off"},
                 audited -> t -> apiLifecycle(audited ? web : webNoAudit, t))) {
             Load.Result a = pair[0];
             Load.Result b = pair[1];

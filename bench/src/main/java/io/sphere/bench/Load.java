@@ -26,7 +26,7 @@ final class Load {
         Op open(int thread) throws Exception;
     }
 
-    record Result(long ops, long errors, double seconds, double[] latenciesMillis, String firstError) {
+    record Result(long ops, long errors, double seconds, double[] latenciesMillis, String firstError, long allOps) {
 
         double rate() {
             return ops / seconds;
@@ -52,6 +52,7 @@ final class Load {
             double[][] latencies = new double[threads][];
             long[] counts = new long[threads];
             long[] errors = new long[threads];
+            long[] all = new long[threads];
             AtomicReference<String> firstError = new AtomicReference<>();
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
@@ -60,6 +61,7 @@ final class Load {
                     double[] lat = new double[1024];
                     int n = 0;
                     long errs = 0;
+                    long done = 0;
                     Op op = ops.get(t);
                     while (true) {
                         long t0 = System.nanoTime();
@@ -74,6 +76,7 @@ final class Load {
                             firstError.compareAndSet(null, e.toString());
                         }
                         long t1 = System.nanoTime();
+                        done++;
                         if (t0 >= windowStart && t1 <= windowEnd) {
                             if (ok) {
                                 if (n == lat.length) {
@@ -88,6 +91,7 @@ final class Load {
                     latencies[t] = Arrays.copyOf(lat, n);
                     counts[t] = n;
                     errors[t] = errs;
+                    all[t] = done;
                 }, "load-" + i);
                 workers.add(worker);
                 worker.start();
@@ -96,13 +100,14 @@ final class Load {
                 w.join();
             }
             long total = Arrays.stream(counts).sum();
-            double[] all = new double[(int) total];
+            double[] lat = new double[(int) total];
             int k = 0;
             for (double[] l : latencies) {
-                System.arraycopy(l, 0, all, k, l.length);
+                System.arraycopy(l, 0, lat, k, l.length);
                 k += l.length;
             }
-            return new Result(total, Arrays.stream(errors).sum(), window.toNanos() / 1e9, all, firstError.get());
+            return new Result(total, Arrays.stream(errors).sum(), window.toNanos() / 1e9, lat, firstError.get(),
+                    Arrays.stream(all).sum());
         } finally {
             for (Op op : ops) {
                 try {
