@@ -14,9 +14,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
- * Completes the OpenAPI document with what annotations on each method would only repeat: how to authenticate (a
- * personal API token as a bearer token, or the browser's session cookie with the X-CSRF-TOKEN header) and the
- * problem+json answers every operation can give. Registered with {@code mp.openapi.filter}.
+ * Completes the OpenAPI document with what annotations on each method would only repeat: its title, how to
+ * authenticate (a personal API token as a bearer token, or the browser's session cookie with the X-CSRF-TOKEN
+ * header) and the problem+json answers every operation can give. {@link ApiDocuments} runs it.
  */
 public class ApiDocument implements OASFilter {
 
@@ -31,6 +31,10 @@ public class ApiDocument implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.setInfo(OASFactory.createInfo().title("Sphere API").version("1")
+                .description(
+                        "The JSON API of Sphere. Problem details come in the caller's language (English or Russian: "
+                                + "the profile's setting, else Accept-Language)."));
         Components components = openAPI.getComponents();
         if (components == null) {
             components = OASFactory.createComponents();
@@ -58,10 +62,13 @@ public class ApiDocument implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        for (var path : openAPI.getPaths().getPathItems().entrySet()) {
-            if (!path.getKey().startsWith("/api/")) {
-                continue;
+        // The document describes the JSON API; the pages (forms and HTML for people) are not part of it.
+        for (String path : List.copyOf(openAPI.getPaths().getPathItems().keySet())) {
+            if (!path.startsWith("/api/")) {
+                openAPI.getPaths().removePathItem(path);
             }
+        }
+        for (var path : openAPI.getPaths().getPathItems().entrySet()) {
             PathItem item = path.getValue();
             for (Operation op : item.getOperations().values()) {
                 APIResponses responses = op.getResponses();

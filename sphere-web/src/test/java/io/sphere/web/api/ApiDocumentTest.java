@@ -39,6 +39,31 @@ class ApiDocumentTest {
                 + "'application/problem+json'.schema.$ref")).isEqualTo("#/components/schemas/Problem");
         assertThat(doc.<Object>path("paths.'/api/v1/card-types'.post")).isNotNull();
         assertThat(doc.<Object>path("paths.'/api/v1/users/{id}/deactivate'.post.responses.'403'")).isNotNull();
+        assertThat(doc.<String>path("info.title")).isEqualTo("Sphere API");
+        assertThat(doc.<java.util.Map<String, Object>>path("paths")).as("no page or /q route in the API document")
+                .allSatisfy((path, item) -> assertThat(path).startsWith("/api/v1/"));
+    }
+
+    /** Where Quarkus served it, in both formats; built once, on the first request, not while the web starts. */
+    @Test
+    void servesYamlByDefaultAndJsonOnRequest() {
+        String token = world.token(world.operator);
+        Response yaml = given().auth().oauth2(token).get("/q/openapi");
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.contentType()).startsWith("application/yaml");
+        assertThat(yaml.asString()).startsWith("---").contains("title: Sphere API").contains("/api/v1/cards/{key}:");
+
+        Response accept = given().auth().oauth2(token).accept("application/json").get("/q/openapi");
+        assertThat(accept.contentType()).startsWith("application/json");
+        Response json = given().auth().oauth2(token).get("/q/openapi.json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.contentType()).startsWith("application/json");
+        assertThat(json.asString()).isEqualTo(accept.asString());
+        assertThat(json.<String>path("paths.'/api/v1/cards/{key}'.get.responses.'404'.content."
+                + "'application/problem+json'.schema.$ref")).isEqualTo("#/components/schemas/Problem");
+        assertThat(given().auth().oauth2(token).get("/q/openapi.yml").asString()).isEqualTo(yaml.asString());
+
+        assertThat(given().redirects().follow(false).get("/q/openapi.json").statusCode()).isNotEqualTo(200);
     }
 
     @Test
