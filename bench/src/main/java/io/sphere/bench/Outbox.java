@@ -60,13 +60,14 @@ final class Outbox {
         for (Column col : columns) {
             String n = col.name.toLowerCase(Locale.ROOT);
             boolean names_card = n.contains("card") || n.equals("aggregate_id") || n.equals("entity_id");
-            boolean json = col.type.startsWith("json");
+            // the event itself: JSON, in a json/jsonb column or (since V020) a text column named payload
+            boolean json = col.type.startsWith("json") || n.equals("payload");
             if (!col.required && !names_card && !json) {
                 continue;
             }
             names.add(col.name);
             if (json) {
-                values.add("CAST(? AS " + col.type + ")");
+                values.add(col.type.startsWith("json") ? "CAST(? AS " + col.type + ")" : "?");
                 binds.add("payload");
             } else if (names_card && (col.type.equals("bigint") || col.type.equals("integer"))) {
                 values.add("?");

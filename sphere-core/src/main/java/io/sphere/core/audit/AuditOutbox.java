@@ -61,7 +61,7 @@ public class AuditOutbox {
         try (Connection c = dataSource.getConnection()) {
             List<Pending> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT id, event_id, payload::text FROM audit_outbox
+                    SELECT id, event_id, payload FROM audit_outbox
                      ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {

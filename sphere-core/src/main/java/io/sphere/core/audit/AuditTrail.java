@@ -96,7 +96,7 @@ public class AuditTrail {
                 requestIds.current().orElse(null), changes, detail);
         em.createNativeQuery("""
                 INSERT INTO audit_outbox (event_id, occurred_at, payload)
-                VALUES (:id, :at, cast(:payload AS jsonb))""")
+                VALUES (:id, :at, :payload)""")
                 .setParameter("id", id)
                 .setParameter("at", at)
                 .setParameter("payload", AuditCodec.encodeText(event))

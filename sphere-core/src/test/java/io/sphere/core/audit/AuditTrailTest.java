@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -134,6 +135,33 @@ public class AuditTrailTest {
         });
         assertThat(events.get(6).detail()).containsEntry("text", "On it");
         assertThat(events.get(7).actorId()).isEqualTo(root.userId());
+    }
+
+    /**
+     * The outbox keeps the body as text (V020): written and read back unchanged, and a web of the previous version,
+     * which inserts {@code cast(... AS jsonb)}, still fills it during a rolling upgrade.
+     */
+    @Test
+    void theOutboxKeepsTheBodyAsTextAndTakesThePreviousVersionsJsonb() throws SQLException {
+        CardView card = cards.create(operator, "REQ", CardInput.of("Body as written", Map.of()));
+        List<AuditEvent> mine = outbox();
+        assertThat(mine).hasSize(1);
+        AuditEvent e = mine.get(0);
+        assertThat(e.cardKey()).isEqualTo(card.key());
+        clearOutbox();
+        AuditEvent old = new AuditEvent(AuditEvent.SCHEMA, UUID.randomUUID(), e.occurredAt(), "CARD_UPDATED",
+                e.actorId(), e.actorEmail(), e.cardId(), card.key(), e.cardTypeId(), e.cardVersion(), null,
+                List.of(), Map.of("k", "v"));
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO audit_outbox (event_id, occurred_at, payload) "
+                        + "VALUES (?, now(), cast(? AS jsonb))")) {
+            ps.setObject(1, old.eventId());
+            ps.setString(2, AuditCodec.encodeText(old));
+            ps.executeUpdate();
+        }
+        assertThat(outbox()).containsExactly(old);
+        assertThat(TestDatabase.count("SELECT count(*) FROM information_schema.columns WHERE table_name = "
+                + "'audit_outbox' AND column_name = 'payload' AND data_type = 'text'")).isEqualTo(1);
     }
 
     @Test
