@@ -1,5 +1,6 @@
 package io.sphere.core.audit;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +24,8 @@ public record AuditChange(String field, String kind, JsonNode from, JsonNode to)
         to = to == null || to.isNull() ? null : to;
     }
 
+    /** Derived from {@code field}, so not written into the JSON (it was, until the outbox encoder was written). */
+    @JsonIgnore
     public boolean isCardAttribute() {
         return field.startsWith("card.");
     }

@@ -1,7 +1,9 @@
 package io.sphere.core.audit;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+
+import org.hibernate.Session;
 
 import io.sphere.core.error.ErrorCode;
 import io.sphere.core.error.SphereException;
@@ -94,13 +98,18 @@ public class AuditTrail {
                 card == null ? null : card.id(), card == null ? null : card.key(),
                 card == null ? null : card.typeId(), card == null ? null : card.version(),
                 requestIds.current().orElse(null), changes, detail);
-        em.createNativeQuery("""
-                INSERT INTO audit_outbox (event_id, occurred_at, payload)
-                VALUES (:id, :at, :payload)""")
-                .setParameter("id", id)
-                .setParameter("at", at)
-                .setParameter("payload", AuditCodec.encodeText(event))
-                .executeUpdate();
+        // Plain JDBC on the transaction's own connection: Hibernate's native query flushed the session (the caller
+        // has flushed what the event needs) and parsed the statement on every event.
+        String payload = AuditCodec.encodeText(event);
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO audit_outbox (event_id, occurred_at, payload) VALUES (?, ?, ?)")) {
+                ps.setObject(1, id);
+                ps.setObject(2, at.atOffset(ZoneOffset.UTC));
+                ps.setString(3, payload);
+                ps.executeUpdate();
+            }
+        });
         recorded.fire(new AuditRecorded(id));
         return id;
     }
