@@ -41,7 +41,7 @@ public final class AuditCodec {
     /**
      * The same JSON as {@link #encode}, written field by field with the streaming generator: every card change
      * encodes one event on the request's thread, and the data-binding path (reflection on the record's accessors)
-     * was a third of the audit's cost there. {@code AuditCodecTest} holds the two to the same tree.
+     * was a quarter of the audit's cost there. {@code AuditCodecTest} holds the two to the same tree.
      */
     public static String encodeText(AuditEvent e) {
         StringWriter out = new StringWriter(768);
