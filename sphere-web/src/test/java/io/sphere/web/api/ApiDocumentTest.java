@@ -44,7 +44,7 @@ class ApiDocumentTest {
                 .allSatisfy((path, item) -> assertThat(path).startsWith("/api/v1/"));
     }
 
-    /** Where Quarkus served it, in both formats; built once, on the first request, not while the web starts. */
+    /** Where Quarkus served it, in both formats (that it is no longer built at start-up, figure 7 measures). */
     @Test
     void servesYamlByDefaultAndJsonOnRequest() {
         String token = world.token(world.operator);
