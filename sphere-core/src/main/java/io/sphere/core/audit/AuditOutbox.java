@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,10 +21,10 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 /**
- * The outbox side of the relay. {@link #relay} claims the oldest rows with {@code FOR UPDATE SKIP LOCKED}, so that
- * several web processes relay at once without waiting for each other or sending a row twice, hands them to the
- * publisher and deletes them only when the publisher returned, i.e. after the broker confirmed them. Any failure
- * rolls back: the rows stay for the next attempt.
+ * The outbox side of the relay. {@link #relay} claims and deletes the oldest rows in one statement, with
+ * {@code FOR UPDATE SKIP LOCKED}, so that several web processes relay at once without waiting for each other or
+ * sending a row twice, and hands them to the publisher; the deletion commits only when the publisher returned, i.e.
+ * after the broker confirmed them. Any failure rolls back: the rows stay for the next attempt.
  */
 @ApplicationScoped
 public class AuditOutbox {
@@ -59,10 +60,13 @@ public class AuditOutbox {
     @Transactional(TxType.REQUIRES_NEW)
     public int relay(int limit, Publisher publisher) {
         try (Connection c = dataSource.getConnection()) {
+            // Claimed and deleted in one statement; the delete only counts if the publisher returns (the transaction
+            // commits after it), and until then its row locks make other relays skip these rows.
             List<Pending> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT id, event_id, payload FROM audit_outbox
-                     ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                    DELETE FROM audit_outbox
+                     WHERE id IN (SELECT id FROM audit_outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+                    RETURNING id, event_id, payload""")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -74,14 +78,11 @@ public class AuditOutbox {
             if (rows.isEmpty()) {
                 return 0;
             }
+            rows.sort(Comparator.comparingLong(Pending::id)); // RETURNING promises no order; events go out oldest first
             try {
                 publisher.publish(rows);
             } catch (Exception e) {
                 throw new PublishFailedException(e);
-            }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM audit_outbox WHERE id = ANY (?)")) {
-                ps.setArray(1, c.createArrayOf("bigint", rows.stream().map(Pending::id).toArray()));
-                ps.executeUpdate();
             }
             return rows.size();
         } catch (SQLException e) {

@@ -63,6 +63,8 @@ public class AuditTrailTest {
     SessionService sessions;
     @Inject
     ApiTokenService tokens;
+    @Inject
+    AuditOutbox relayOutbox;
 
     Actor root;
     Actor operator;
@@ -162,6 +164,37 @@ public class AuditTrailTest {
         assertThat(outbox()).containsExactly(old);
         assertThat(TestDatabase.count("SELECT count(*) FROM information_schema.columns WHERE table_name = "
                 + "'audit_outbox' AND column_name = 'payload' AND data_type = 'text'")).isEqualTo(1);
+    }
+
+    /**
+     * The relay claims and deletes in one statement before it publishes (V021 era): a publisher that fails must
+     * leave every row where it was, and a successful one removes exactly the oldest rows it was handed, in order.
+     */
+    @Test
+    void theRelayRemovesRowsOnlyWhenThePublisherReturned() {
+        clearOutbox();
+        for (int i = 0; i < 3; i++) {
+            cards.create(operator, "REQ", CardInput.of("Relay " + i, Map.of()));
+        }
+        List<AuditEvent> waiting = outbox();
+        assertThat(waiting).hasSize(3);
+        assertThatThrownBy(() -> relayOutbox.relay(10, rows -> {
+            throw new java.io.IOException("broker gone");
+        })).isInstanceOf(AuditOutbox.PublishFailedException.class).hasMessageContaining("broker gone");
+        assertThat(outbox()).as("a failed publish rolls the claim back").isEqualTo(waiting);
+
+        List<AuditOutbox.Pending> handed = new ArrayList<>();
+        assertThat(relayOutbox.relay(2, handed::addAll)).isEqualTo(2);
+        assertThat(handed).extracting(AuditOutbox.Pending::eventId)
+                .containsExactly(waiting.get(0).eventId(), waiting.get(1).eventId());
+        assertThat(handed.stream().map(p -> AuditCodec.decode(p.body())).toList())
+                .containsExactly(waiting.get(0), waiting.get(1));
+        assertThat(outbox()).containsExactly(waiting.get(2));
+        assertThat(relayOutbox.relay(10, handed::addAll)).isEqualTo(1);
+        assertThat(outbox()).isEmpty();
+        assertThat(relayOutbox.relay(10, rows -> {
+            throw new AssertionError("nothing to publish");
+        })).isZero();
     }
 
     @Test
