@@ -3,6 +3,7 @@ package io.sphere.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,13 +22,34 @@ final class Cpu {
     static final String BENCH = "load generator";
     static final String OTHER = "other";
 
-    /** CPU seconds (user + system) per part of the machine at one moment; empty when /proc cannot be read. */
-    record Snapshot(Map<String, Double> seconds) {
+    /**
+     * CPU seconds (user + system) of every process of the machine at one moment, with the part each belongs to, and
+     * the machine's busy seconds; empty when /proc cannot be read.
+     */
+    record Snapshot(Map<Long, Double> seconds, Map<Long, String> parts, List<String> order, double busy) {
 
-        /** What was used from {@code before} to this snapshot, per part. */
+        /**
+         * What each part used from {@code before} to this snapshot. Counted per process: a process that exits in
+         * between (a PostgreSQL backend whose client closed its pool) must not take its whole life's CPU out of its
+         * part's sum, which then showed nothing for PostgreSQL and 18 ms a lifecycle for "other". A process started in
+         * between counts whole; one that ended in between counts in "other" for what it used before it ended.
+         */
         Map<String, Double> since(Snapshot before) {
             Map<String, Double> used = new LinkedHashMap<>();
-            seconds.forEach((k, v) -> used.put(k, Math.max(0, v - before.seconds.getOrDefault(k, v))));
+            if (seconds.isEmpty() || before.seconds.isEmpty()) {
+                return used;
+            }
+            order.forEach(part -> used.put(part, 0.0));
+            double known = 0;
+            for (Map.Entry<Long, Double> e : seconds.entrySet()) {
+                String part = parts.get(e.getKey());
+                if (part != null) {
+                    double d = Math.max(0, e.getValue() - before.seconds.getOrDefault(e.getKey(), 0.0));
+                    used.merge(part, d, Double::sum);
+                    known += d;
+                }
+            }
+            used.put(OTHER, busy < 0 || before.busy < 0 ? 0 : Math.max(0, busy - before.busy - known));
             return used;
         }
     }
@@ -38,15 +60,15 @@ final class Cpu {
     }
 
     static Snapshot snapshot(List<Apps.App> apps) {
-        Map<String, Double> s = new LinkedHashMap<>();
+        Map<Long, Double> seconds = new LinkedHashMap<>();
+        Map<Long, String> parts = new LinkedHashMap<>();
         Map<Long, String> named = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>();
         for (Apps.App a : apps) {
             named.put(a.process().pid(), a.name());
-            s.put(a.name(), 0.0);
+            order.add(a.name());
         }
-        s.put(POSTGRES, 0.0);
-        s.put(RABBITMQ, 0.0);
-        s.put(BENCH, 0.0);
+        order.addAll(List.of(POSTGRES, RABBITMQ, BENCH));
         long self = ProcessHandle.current().pid();
         try (Stream<Path> dirs = Files.list(Path.of("/proc"))) {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))
@@ -71,17 +93,15 @@ final class Cpu {
                     part = RABBITMQ;
                 }
                 if (part != null) {
-                    s.merge(part, used, Double::sum);
+                    seconds.put(pid, used);
+                    parts.put(pid, part);
                 }
             }
-            // The rest of the machine: all CPU time /proc/stat counts as busy, less what the parts above used.
-            double busy = machineBusySeconds();
-            double known = s.values().stream().mapToDouble(Double::doubleValue).sum();
-            s.put(OTHER, busy < 0 ? 0 : busy - known);
         } catch (IOException | RuntimeException e) {
-            return new Snapshot(Map.of());
+            return new Snapshot(Map.of(), Map.of(), List.of(), -1);
         }
-        return new Snapshot(s);
+        // The rest of the machine: all CPU time /proc/stat counts as busy, less what the parts above used.
+        return new Snapshot(seconds, parts, order, machineBusySeconds());
     }
 
     /** Busy CPU seconds of the whole machine since boot (everything /proc/stat counts but idle and iowait). */

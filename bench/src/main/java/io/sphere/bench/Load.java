@@ -35,6 +35,27 @@ final class Load {
         double p(double percentile) {
             return latenciesMillis.length == 0 ? Double.NaN : Stats.percentile(latenciesMillis, percentile);
         }
+
+        /** Several runs of one side as one: operations, errors, seconds and latencies summed. */
+        static Result of(List<Result> runs) {
+            long ops = 0;
+            long errors = 0;
+            long all = 0;
+            double seconds = 0;
+            String firstError = null;
+            double[] lat = new double[0];
+            for (Result r : runs) {
+                ops += r.ops;
+                errors += r.errors;
+                all += r.allOps;
+                seconds += r.seconds;
+                firstError = firstError != null ? firstError : r.firstError;
+                int n = lat.length;
+                lat = Arrays.copyOf(lat, n + r.latenciesMillis.length);
+                System.arraycopy(r.latenciesMillis, 0, lat, n, r.latenciesMillis.length);
+            }
+            return new Result(ops, errors, seconds, lat, firstError, all);
+        }
     }
 
     private Load() {
