@@ -31,8 +31,11 @@ final class Cpu {
         /**
          * What each part used from {@code before} to this snapshot. Counted per process: a process that exits in
          * between (a PostgreSQL backend whose client closed its pool) must not take its whole life's CPU out of its
-         * part's sum, which then showed nothing for PostgreSQL and 18 ms a lifecycle for "other". A process started in
-         * between counts whole; one that ended in between counts in "other" for what it used before it ended.
+         * part's sum, which then showed nothing for PostgreSQL and 18 ms a lifecycle for "other". A PostgreSQL
+         * process's figure includes its reaped children's, so a backend that lived and ended in between (the JDBC
+         * baseline's connections of one slice) reaches PostgreSQL through the postmaster; one that was seen before
+         * and ended in between has what was seen of it taken back, since its whole life arrived with the
+         * postmaster's. Any other process that ended in between counts in "other" for what it used in between.
          */
         Map<String, Double> since(Snapshot before) {
             Map<String, Double> used = new LinkedHashMap<>();
@@ -49,6 +52,14 @@ final class Cpu {
                     known += d;
                 }
             }
+            for (Map.Entry<Long, Double> e : before.seconds.entrySet()) {
+                String part = before.parts.get(e.getKey());
+                if (POSTGRES.equals(part) && !seconds.containsKey(e.getKey())) {
+                    used.merge(part, -e.getValue(), Double::sum);
+                    known -= e.getValue();
+                }
+            }
+            used.replaceAll((k, v) -> Math.max(0, v));
             used.put(OTHER, busy < 0 || before.busy < 0 ? 0 : Math.max(0, busy - before.busy - known));
             return used;
         }
@@ -82,7 +93,7 @@ final class Cpu {
                 }
                 String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                double used = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) TICKS_PER_SECOND;
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
                 String part = named.get(pid);
                 if (part == null && pid == self) {
                     part = BENCH;
@@ -92,8 +103,13 @@ final class Cpu {
                         || comm.equals("epmd") || comm.startsWith("inet_gethost"))) {
                     part = RABBITMQ;
                 }
+                if (POSTGRES.equals(part)) {
+                    // cutime, cstime: the postmaster's backends that ended and were waited for (not the bench's:
+                    // an application it stopped would arrive with its whole life)
+                    ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                }
                 if (part != null) {
-                    seconds.put(pid, used);
+                    seconds.put(pid, ticks / (double) TICKS_PER_SECOND);
                     parts.put(pid, part);
                 }
             }
