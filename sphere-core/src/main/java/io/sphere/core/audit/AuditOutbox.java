@@ -59,15 +59,31 @@ public class AuditOutbox {
     /** @return how many events were published and removed from the outbox */
     @Transactional(TxType.REQUIRES_NEW)
     public int relay(int limit, Publisher publisher) {
+        return relay(limit, 0, publisher);
+    }
+
+    /**
+     * Relays the oldest rows with an id above {@code after}. The deleted rows stay in the table and its primary key
+     * as dead entries until VACUUM, and a scan from the lowest id steps over all of them: between two vacuums the
+     * relay's statement read 1,338 buffers and took 1.6 ms a round under the benchmark's load, most of PostgreSQL's
+     * cost of the audit trail. A relay that remembers the highest id it sent starts past them; ids are taken at
+     * insert and rows commit in another order, so it must still scan from 0 now and then for a row that committed
+     * after higher ones went out (see OutboxRelay).
+     *
+     * @return how many events were published and removed from the outbox
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int relay(int limit, long after, Publisher publisher) {
         try (Connection c = dataSource.getConnection()) {
             // Claimed and deleted in one statement; the delete only counts if the publisher returns (the transaction
             // commits after it), and until then its row locks make other relays skip these rows.
             List<Pending> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     DELETE FROM audit_outbox
-                     WHERE id IN (SELECT id FROM audit_outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+                     WHERE id IN (SELECT id FROM audit_outbox WHERE id > ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
                     RETURNING id, event_id, payload""")) {
-                ps.setInt(1, limit);
+                ps.setLong(1, after);
+                ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Pending(rs.getLong(1), rs.getObject(2, UUID.class),

@@ -197,6 +197,35 @@ public class AuditTrailTest {
         })).isZero();
     }
 
+    /**
+     * A relay's round above the highest id it sent skips the rows at or below it (it would otherwise step over every
+     * row deleted since the last VACUUM); a round from 0 takes them, as the relay's periodic full scan does for a row
+     * that committed after higher ones had gone out.
+     */
+    @Test
+    void aRoundAboveACursorLeavesTheRowsBelowItForARoundFromZero() {
+        clearOutbox();
+        for (int i = 0; i < 3; i++) {
+            cards.create(operator, "REQ", CardInput.of("Cursor " + i, Map.of()));
+        }
+        List<AuditEvent> waiting = outbox();
+        long second = TestDatabase.count("SELECT id FROM audit_outbox ORDER BY id OFFSET 1 LIMIT 1");
+
+        List<AuditOutbox.Pending> handed = new ArrayList<>();
+        assertThat(relayOutbox.relay(10, second, handed::addAll)).isEqualTo(1);
+        assertThat(handed).extracting(AuditOutbox.Pending::eventId).containsExactly(waiting.get(2).eventId());
+        assertThat(outbox()).containsExactly(waiting.get(0), waiting.get(1));
+        assertThat(relayOutbox.relay(10, handed.get(0).id(), rows -> {
+            throw new AssertionError("nothing above the cursor");
+        })).isZero();
+
+        handed.clear();
+        assertThat(relayOutbox.relay(10, 0, handed::addAll)).isEqualTo(2);
+        assertThat(handed).extracting(AuditOutbox.Pending::eventId)
+                .containsExactly(waiting.get(0).eventId(), waiting.get(1).eventId());
+        assertThat(outbox()).isEmpty();
+    }
+
     @Test
     void aRefusedChangeLeavesNoEvent() {
         CardView card = cards.create(operator, "REQ", CardInput.of("A", Map.of()));

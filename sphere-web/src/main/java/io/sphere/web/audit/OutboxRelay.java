@@ -32,6 +32,12 @@ final class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /**
+     * How often a round starts from the lowest id instead of above the last one sent: a row whose transaction
+     * committed after rows with higher ids had gone out waits at most this long (plus a round).
+     */
+    private static final long FULL_SCAN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     /** What the status page shows. */
     record Status(boolean running, boolean connected, long published, long failedAttempts, String lastError) {
     }
@@ -53,6 +59,12 @@ final class OutboxRelay {
     private Channel channel;
     private long reconnectDelayMillis = 500;
     private long nextAttemptAt;
+    /** The highest id this relay published; its rounds start above it (see AuditOutbox#relay(int, long, …)). */
+    private long after;
+    /** When the next round scans from the lowest id, for rows that committed after higher ones went out. */
+    private long fullScanAt = System.nanoTime();
+    private boolean fullScan;
+    private boolean idle = true;
 
     OutboxRelay(String name, Broker broker, AuditOutbox outbox, AuditRelayConfig config) {
         this.name = name;
@@ -100,8 +112,16 @@ final class OutboxRelay {
                 continue;
             }
             int relayed;
+            long now = System.nanoTime();
+            // From 0 as well after a round that found nothing: the cursor may be above every row there is (the
+            // ids began again after a restore), and a quiet outbox is cheap to scan.
+            fullScan = now - fullScanAt >= 0 || idle;
+            if (fullScan) {
+                fullScanAt = now + FULL_SCAN_EVERY_NANOS;
+            }
+            long from = fullScan ? 0 : after;
             try {
-                relayed = outbox.relay(config.batchSize(), this::publish);
+                relayed = outbox.relay(config.batchSize(), from, this::publish);
             } catch (AuditOutbox.PublishFailedException e) {
                 failed("RabbitMQ did not confirm audit events (" + e.getMessage() + "); they stay in the outbox");
                 disconnect();
@@ -111,6 +131,7 @@ final class OutboxRelay {
                 pause(config.pollInterval().toMillis());
                 continue;
             }
+            idle = relayed == 0;
             published.addAndGet(relayed);
             if (relayed < config.batchSize()) {
                 pause(config.pollInterval().toMillis());
@@ -130,6 +151,10 @@ final class OutboxRelay {
             channel.basicPublish(topology.auditExchange(), topology.auditRoutingKey(), props, JsonBatch.join(bodies));
         }
         channel.waitForConfirmsOrDie(config.confirmTimeout().toMillis());
+        // Rows come sorted by id. Should the commit after this fail, the rows stay and the next scan from 0 finds
+        // them. A scan from 0 also takes the cursor back to what it found (ids begin again after a restore).
+        long last = rows.get(rows.size() - 1).id();
+        after = fullScan ? last : Math.max(after, last);
     }
 
     private void failed(String message) {

@@ -3,7 +3,12 @@ package io.sphere.web.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sphere.core.audit.AuditAction;
+import io.sphere.core.audit.AuditCodec;
 import io.sphere.core.audit.AuditEvent;
 import io.sphere.core.audit.AuditOutbox;
 import io.sphere.core.audit.AuditTrail;
@@ -93,5 +99,38 @@ class TwoRelaysTest {
                 others.stream().map(r -> String.valueOf(r.status().published())).toList());
         assertThat(others.stream().filter(r -> r.status().published() > 0).count() + (mine > 0 ? 1 : 0))
                 .as("more than one relay took part").isGreaterThan(1);
+    }
+
+    /**
+     * A relay's rounds start above the highest id it sent. Ids are taken at insert and transactions commit in any
+     * order, so a row can appear below that cursor after the rows above it went out: the relay's scans from the lowest
+     * id (every second, and after a round that found nothing) must still send it.
+     */
+    @Test
+    void anEventThatCommitsAfterLaterOnesStillGoesOut() throws Exception {
+        AuditEvent late = new AuditEvent(AuditEvent.SCHEMA, UUID.randomUUID(), Instant.now().truncatedTo(
+                ChronoUnit.MICROS), AuditAction.LOGIN_FAILED.name(), null, "late@example.com", null, null, null, null,
+                null, List.of(), Map.of("n", "late"));
+        Set<UUID> early = new HashSet<>();
+        try (Connection c = TestDatabase.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_outbox (event_id, occurred_at, payload) "
+                    + "VALUES (?, ?, ?)")) {
+                ps.setObject(1, late.eventId());
+                ps.setTimestamp(2, Timestamp.from(late.occurredAt()));
+                ps.setString(3, AuditCodec.encodeText(late));
+                ps.executeUpdate();
+            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < 5; i++) {
+                    early.add(trail.security(null, "early@example.com", AuditAction.LOGIN_FAILED, Map.of("n",
+                            String.valueOf(i))));
+                }
+            });
+            assertThat(pipeline.drain()).extracting(AuditEvent::eventId).containsExactlyInAnyOrderElementsOf(early);
+            c.commit();
+        }
+
+        assertThat(pipeline.drain()).containsExactly(late);
     }
 }
