@@ -133,7 +133,9 @@ final class OutboxRelay {
             }
             idle = relayed == 0;
             published.addAndGet(relayed);
-            if (relayed < config.batchSize()) {
+            // A round above the cursor that found nothing is followed at once by one from 0, not after the poll
+            // interval: a row that committed below the cursor must not wait for the next poll of a quiet outbox.
+            if (relayed < config.batchSize() && !(idle && !fullScan)) {
                 pause(config.pollInterval().toMillis());
             }
         }
